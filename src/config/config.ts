@@ -1,0 +1,192 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * The one reader of process.env. Every variable is listed in .env.example with its meaning.
+ * Startup fails with every problem listed at once, so a misconfigured deploy is fixed in one go.
+ */
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'use true or false' })
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const list = z
+  .string()
+  .transform((v) =>
+    v
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
+
+const optionalUrl = (hint: string) => z.string().url({ message: `must be a full URL, ${hint}` }).optional();
+
+const ZEnv = z.object({
+  CHORUS_MODE: z
+    .enum(['demo', 'production'], { message: "must be 'demo' (embedded, seeded demo org) or 'production'" })
+    .default('demo'),
+  PORT: z.coerce
+    .number({ message: 'must be a port number' })
+    .int()
+    .min(0, 'must be between 0 and 65535')
+    .max(65535, 'must be between 0 and 65535')
+    .default(3978),
+  HOST: z.string().min(1).optional(),
+  PUBLIC_URL: optionalUrl('for example https://chorus.contoso.com'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DATA_DIR: z.string().min(1).default('.data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, { message: 'must start with postgres:// or postgresql://' })
+    .optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  DEV_SIGNIN: bool.optional(),
+  DEV_SIGNIN_ALLOW_REMOTE: bool.default('false'),
+  DIRECTORY: z.enum(['demo', 'graph'], { message: "must be 'demo' or 'graph'" }).optional(),
+  DIRECTORY_SYNC_MINUTES: z.coerce.number().int().min(5, 'must be at least 5 minutes').max(1440).default(60),
+  AAD_TENANT_ID: z.string().uuid({ message: 'must be your Entra tenant id (a GUID)' }).optional(),
+  AAD_CLIENT_ID: z.string().uuid({ message: 'must be the Entra app (client) id, a GUID' }).optional(),
+  AAD_CLIENT_SECRET: z.string().min(1).optional(),
+  AAD_APP_ID_URI: z.string().min(1).optional(),
+  AAD_AUTHORITY_HOST: z.string().url().default('https://login.microsoftonline.com'),
+  AAD_JWKS_URL: z.string().url().default('https://login.microsoftonline.com/common/discovery/v2.0/keys'),
+  GRAPH_BASE_URL: z.string().url().default('https://graph.microsoft.com/v1.0'),
+  BOT_ID: z.string().min(1).optional(),
+  BOT_PASSWORD: z.string().min(1).optional(),
+  BOT_TENANT_ID: z.string().min(1).optional(),
+  BOT_SERVICE_URL: optionalUrl('the Bot Connector service URL, e.g. https://smba.trafficmanager.net/emea/'),
+  COMMS_ADMINS: list.optional(),
+  COMMS_ADMIN_GROUP_ID: z.string().uuid().optional(),
+  APPROVERS: list.optional(),
+  APPROVER_GROUP_ID: z.string().uuid().optional(),
+  JOBS_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+  JOBS_ENABLED: bool.default('true'),
+});
+
+export type DatabaseConfig = { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string; poolSize: number };
+
+/** The parsed, validated configuration. Nothing else reads process.env. */
+export interface Config {
+  mode: 'demo' | 'production';
+  port: number;
+  host: string;
+  publicUrl: string;
+  logLevel: z.infer<typeof ZEnv>['LOG_LEVEL'];
+  database: DatabaseConfig;
+  devSignIn: boolean;
+  directory: { kind: 'demo' } | {
+    kind: 'graph';
+    tenantId: string;
+    clientId: string;
+    clientSecret: string;
+    authorityHost: string;
+    graphBaseUrl: string;
+  };
+  directorySyncMinutes: number;
+  sso: { tenantId: string; clientId: string; appIdUri: string | null; jwksUrl: string } | null;
+  bot: { appId: string; password: string; tenantId: string } | null;
+  botServiceUrl: string | null;
+  roles: {
+    commsAdmins: string[];
+    commsAdminGroupId: string | null;
+    approvers: string[];
+    approverGroupId: string | null;
+  };
+  jobs: { enabled: boolean; pollMs: number };
+}
+
+/** A startup configuration problem: names the variable and how to fix it. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Chorus cannot start. Fix these settings:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
+
+/** Parses the environment. Throws ConfigError listing every problem. */
+export function loadConfig(env: Record<string, string | undefined> = process.env, cwd = process.cwd()): Config {
+  // Empty strings count as unset, so committed env files with empty values behave as documented.
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = ZEnv.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((i) => `${i.path.join('.') || '(environment)'}: ${i.message}`),
+    );
+  }
+  const e = parsed.data;
+  const problems: string[] = [];
+  const production = e.CHORUS_MODE === 'production';
+  const devSignIn = e.DEV_SIGNIN ?? !production;
+  const host = e.HOST ?? (production ? '0.0.0.0' : '127.0.0.1');
+
+  if (production && devSignIn) {
+    problems.push('DEV_SIGNIN: dev sign-in is for the demo only and cannot be used with CHORUS_MODE=production');
+  }
+  if (devSignIn && !LOOPBACK.has(host) && !e.DEV_SIGNIN_ALLOW_REMOTE) {
+    problems.push(
+      `HOST: dev sign-in lets anyone pick a user, so it listens on localhost only; HOST=${host} needs DEV_SIGNIN_ALLOW_REMOTE=true`,
+    );
+  }
+  if (production && !e.DATABASE_URL) {
+    problems.push('DATABASE_URL: production needs a PostgreSQL server, e.g. postgres://user:pass@host:5432/chorus');
+  }
+  if (production && !e.PUBLIC_URL) problems.push('PUBLIC_URL: production needs the public https URL of the app');
+
+  const directoryKind = e.DIRECTORY ?? (production ? 'graph' : 'demo');
+  const needAad = directoryKind === 'graph' || production;
+  if (needAad) {
+    if (!e.AAD_TENANT_ID) problems.push('AAD_TENANT_ID: required for Microsoft Graph and Teams SSO');
+    if (!e.AAD_CLIENT_ID) problems.push('AAD_CLIENT_ID: required for Microsoft Graph and Teams SSO');
+  }
+  if (directoryKind === 'graph' && !e.AAD_CLIENT_SECRET) {
+    problems.push('AAD_CLIENT_SECRET: required to read the directory from Microsoft Graph (app-only)');
+  }
+  const botVars = [e.BOT_ID, e.BOT_PASSWORD, e.BOT_TENANT_ID];
+  const botSet = botVars.filter(Boolean).length;
+  if (botSet > 0 && botSet < 3) {
+    problems.push('BOT_ID, BOT_PASSWORD, BOT_TENANT_ID: set all three (single-tenant bot) or none (demo)');
+  }
+  if (production && botSet === 0) problems.push('BOT_ID, BOT_PASSWORD, BOT_TENANT_ID: production needs the bot registration');
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  const port = e.PORT;
+  const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, '');
+  return {
+    mode: e.CHORUS_MODE,
+    port,
+    host,
+    publicUrl,
+    logLevel: e.LOG_LEVEL,
+    database: e.DATABASE_URL
+      ? { kind: 'postgres', url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE }
+      : { kind: 'pglite', dataDir: path.resolve(cwd, e.DATA_DIR) },
+    devSignIn,
+    directory:
+      directoryKind === 'graph'
+        ? {
+            kind: 'graph',
+            tenantId: e.AAD_TENANT_ID!,
+            clientId: e.AAD_CLIENT_ID!,
+            clientSecret: e.AAD_CLIENT_SECRET!,
+            authorityHost: e.AAD_AUTHORITY_HOST,
+            graphBaseUrl: e.GRAPH_BASE_URL,
+          }
+        : { kind: 'demo' },
+    directorySyncMinutes: e.DIRECTORY_SYNC_MINUTES,
+    sso:
+      e.AAD_TENANT_ID && e.AAD_CLIENT_ID
+        ? { tenantId: e.AAD_TENANT_ID, clientId: e.AAD_CLIENT_ID, appIdUri: e.AAD_APP_ID_URI ?? null, jwksUrl: e.AAD_JWKS_URL }
+        : null,
+    bot: botSet === 3 ? { appId: e.BOT_ID!, password: e.BOT_PASSWORD!, tenantId: e.BOT_TENANT_ID! } : null,
+    botServiceUrl: e.BOT_SERVICE_URL ?? null,
+    roles: {
+      commsAdmins: (e.COMMS_ADMINS ?? []).map((u) => u.toLowerCase()),
+      commsAdminGroupId: e.COMMS_ADMIN_GROUP_ID ?? null,
+      approvers: (e.APPROVERS ?? []).map((u) => u.toLowerCase()),
+      approverGroupId: e.APPROVER_GROUP_ID ?? null,
+    },
+    jobs: { enabled: e.JOBS_ENABLED, pollMs: e.JOBS_POLL_MS },
+  };
+}

@@ -1,0 +1,4 @@
+export * from './common';
+export * from './me';
+export * from './program';
+export * from './dev-chat';

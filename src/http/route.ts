@@ -1,0 +1,102 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodType, ZodTypeDef } from 'zod';
+import { AppError } from '../domain/errors';
+import { hasAnyRole, type Role } from '../domain/roles';
+import type { Principal } from './auth/authenticator';
+import { zodProblems } from './errors';
+
+/** Who may call a route: anyone, or a signed-in person holding one of the roles. */
+export type Access = 'public' | readonly Role[];
+
+export interface RouteContext<B, Q, P> {
+  principal: Principal | null;
+  roles: Role[];
+  body: B;
+  query: Q;
+  params: P;
+  request: FastifyRequest;
+  reply: FastifyReply;
+}
+
+type Schema<T> = ZodType<T, ZodTypeDef, unknown>;
+
+export interface RouteSpec<B, Q, P> {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  url: string;
+  access: Access;
+  body?: Schema<B>;
+  query?: Schema<Q>;
+  params?: Schema<P>;
+  handler(ctx: RouteContext<B, Q, P>): Promise<unknown>;
+}
+
+/** One declared route, kept so tests can check every route's access rule. */
+export interface DeclaredRoute {
+  method: string;
+  url: string;
+  access: Access;
+}
+
+export interface RouteRegistrar {
+  /** Registers a route: authenticate, check roles, parse input, then call the handler. */
+  add<B = undefined, Q = undefined, P = undefined>(spec: RouteSpec<B, Q, P>): void;
+  routes: DeclaredRoute[];
+}
+
+function parse<T>(schema: Schema<T> | undefined, value: unknown, where: string): T {
+  if (!schema) return undefined as T;
+  const result = schema.safeParse(value ?? (where === 'body' ? undefined : {}));
+  if (!result.success) {
+    throw new AppError('VALIDATION_FAILED', `the request ${where} has invalid fields`, {
+      problems: zodProblems(result.error, where),
+    });
+  }
+  return result.data;
+}
+
+/** Makes a registrar whose routes all go through the same auth, role and input checks. */
+export function createRouteRegistrar(
+  app: FastifyInstance,
+  security: {
+    authenticate(request: FastifyRequest): Promise<Principal>;
+    rolesOf(principal: Principal): Promise<Role[]>;
+  },
+): RouteRegistrar {
+  const routes: DeclaredRoute[] = [];
+  return {
+    routes,
+    add(spec) {
+      routes.push({ method: spec.method, url: spec.url, access: spec.access });
+      app.route({
+        method: spec.method,
+        url: spec.url,
+        handler: async (request, reply) => {
+          let principal: Principal | null = null;
+          let roles: Role[] = [];
+          if (spec.access !== 'public') {
+            principal = await security.authenticate(request);
+            roles = await security.rolesOf(principal);
+            if (!hasAnyRole(roles, spec.access)) {
+              throw new AppError('FORBIDDEN', `this needs one of these roles: ${spec.access.join(', ')}`);
+            }
+          }
+          const ctx = {
+            principal,
+            roles,
+            body: parse(spec.body, request.body, 'body'),
+            query: parse(spec.query, request.query, 'query'),
+            params: parse(spec.params, request.params, 'params'),
+            request,
+            reply,
+          };
+          const result = await spec.handler(ctx);
+          if (result === undefined) {
+            if (!reply.sent) return reply.code(204).send();
+            return reply;
+          }
+          return result;
+        },
+      });
+    },
+  };
+}

@@ -1,0 +1,140 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import fastifyStatic from '@fastify/static';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import type { Logger } from 'pino';
+import type { ClientConfig } from '../contracts';
+import type { Config } from '../config/config';
+import type { DatabaseHandle } from '../db/database';
+import { resolveRoles, type Role } from '../domain/roles';
+import type { RoleDeps } from '../services/deps';
+import type { Authenticator } from './auth/authenticator';
+import type { DevSessions } from './auth/dev-session';
+import { handleError } from './errors';
+import { createRouteRegistrar, type RouteRegistrar } from './route';
+import { registerDevSignInRoutes } from './routes/dev-routes';
+import { registerProgramRoutes } from './routes/program-routes';
+
+/** The Bot Framework endpoint, provided by bot/ (a thin adapter over the same services). */
+export interface BotEndpoint {
+  /** Processes one POST /api/messages request and writes the reply. */
+  handle(request: FastifyRequest, reply: FastifyReply): Promise<void>;
+}
+
+export interface HttpDeps extends RoleDeps {
+  config: Config;
+  logger: Logger;
+  database: DatabaseHandle;
+  authenticator: Authenticator;
+  devSessions: DevSessions | null;
+  demoTenantId: string | null;
+  bot: BotEndpoint | null;
+  /** Extra route groups (for example the demo chat), registered with the same checks. */
+  extraRoutes?: ((r: RouteRegistrar) => void)[];
+  /** Folder with the built tab (index.html); the server answers with a hint when it is missing. */
+  tabDir: string;
+}
+
+export interface ChorusServer {
+  app: FastifyInstance;
+  routes: RouteRegistrar['routes'];
+}
+
+/** Builds the one Fastify app: API, bot endpoint, health checks and the built tab. */
+export async function buildServer(deps: HttpDeps): Promise<ChorusServer> {
+  const app: FastifyInstance = Fastify({
+    // pino's Logger is a FastifyBaseLogger; widening it keeps FastifyInstance's default generics.
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion
+    loggerInstance: deps.logger as FastifyBaseLogger,
+    // The correlation id: the caller's, when it sends one, so a request can be followed across systems.
+    genReqId: (req) => {
+      const given = req.headers['x-correlation-id'];
+      return typeof given === 'string' && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID();
+    },
+    logController: new LogController({ requestIdLogLabel: 'correlationId' }),
+    bodyLimit: 1024 * 1024,
+    return503OnClosing: true,
+  });
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-correlation-id', String(request.id));
+    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+  });
+  app.setErrorHandler(handleError);
+
+  const rolesOf = async (p: { tenantId: string; personId: string; groups: string[] }): Promise<Role[]> => {
+    const person = await deps.store.people.get(p.tenantId, p.personId);
+    if (!person) return [];
+    const directReports = await deps.store.people.countDirectReports(p.tenantId, p.personId);
+    return resolveRoles(
+      { userPrincipalName: person.userPrincipalName, mail: person.mail, directReports, groups: p.groups },
+      deps.roleRules,
+    );
+  };
+  const r = createRouteRegistrar(app, {
+    authenticate: (request) => deps.authenticator.authenticate(request.headers.authorization),
+    rolesOf,
+  });
+
+  app.get('/healthz', async () => ({ status: 'ok' }));
+  app.get('/readyz', async (_request, reply) => {
+    try {
+      await deps.database.ping();
+      if (!(await deps.database.migrationsApplied())) {
+        return reply.code(503).send({ status: 'not-ready', reason: 'database migrations are not applied' });
+      }
+      return { status: 'ready', database: deps.database.kind };
+    } catch {
+      return reply.code(503).send({ status: 'not-ready', reason: 'database is not reachable' });
+    }
+  });
+
+  r.add({
+    method: 'GET',
+    url: '/api/config',
+    access: 'public',
+    async handler(): Promise<ClientConfig> {
+      return {
+        mode: deps.config.mode,
+        devSignIn: deps.config.devSignIn,
+        demoChat: deps.config.mode === 'demo' && !!deps.extraRoutes?.length,
+        ssoClientId: deps.config.sso?.clientId ?? null,
+      };
+    },
+  });
+  registerProgramRoutes(r, deps);
+  if (deps.config.devSignIn && deps.devSessions && deps.demoTenantId) {
+    registerDevSignInRoutes(r, deps, deps.demoTenantId);
+  }
+  for (const extra of deps.extraRoutes ?? []) extra(r);
+
+  if (deps.bot) {
+    const bot = deps.bot;
+    r.routes.push({ method: 'POST', url: '/api/messages', access: 'public' });
+    // Bot Framework authenticates this route itself (JWT from the Bot Connector), inside the adapter.
+    app.post('/api/messages', async (request, reply) => {
+      await bot.handle(request, reply);
+      return reply;
+    });
+  }
+
+  const hasTab = existsSync(path.join(deps.tabDir, 'index.html'));
+  if (hasTab) {
+    await app.register(fastifyStatic, { root: deps.tabDir, prefix: '/', wildcard: false, index: ['index.html'] });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const url = request.url.split('?')[0] ?? '/';
+    if (request.method === 'GET' && !url.startsWith('/api/') && hasTab) {
+      // The tab is a single-page app: unknown page paths get index.html.
+      return reply.sendFile('index.html');
+    }
+    if (request.method === 'GET' && url === '/' && !hasTab) {
+      return reply.type('text/plain').send('The tab is not built. Run: npm run build:tab');
+    }
+    return reply
+      .code(404)
+      .send({ error: { code: 'NOT_FOUND', message: `no route ${request.method} ${url}`, correlationId: String(request.id) } });
+  });
+
+  return { app, routes: r.routes };
+}

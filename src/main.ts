@@ -1,0 +1,232 @@
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Logger } from 'pino';
+import { ConfigError, loadConfig, type Config } from './config/config';
+import { migrate, openDatabase, type DatabaseHandle } from './db/database';
+import { createSecretSource } from './db/secrets';
+import { createDrizzleStore } from './db/store';
+import { DEMO_TENANT_ID, DEMO_TENANT_NAME, demoApprovers, demoCommsAdmins, generateDemoOrg } from './demo/demo-org';
+import { DemoDirectory } from './demo/demo-directory';
+import type { RoleRules } from './domain/roles';
+import { createAuthenticator } from './http/auth/authenticator';
+import { createDevSessions } from './http/auth/dev-session';
+import { createTeamsTokenVerifier } from './http/auth/teams-sso';
+import { buildServer, type BotEndpoint, type ChorusServer } from './http/server';
+import type { RouteRegistrar } from './http/route';
+import { startJobWorker, type JobWorker } from './jobs/job-worker';
+import { createLogger } from './logger';
+import { systemClock, type Clock } from './ports/clock';
+import type { Directory } from './ports/directory';
+import type { Messenger } from './ports/messenger';
+import type { Store } from './ports/store';
+import { ensureProgramDefaults } from './services/ensure-program-defaults';
+import { sendWelcome } from './services/send-welcome';
+import { syncDirectory } from './services/sync-directory';
+import { createGraphDirectoryFromConfig } from './graph/create-graph-directory';
+import { createBot } from '../bot/create-bot';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+export interface ChorusOptions {
+  config: Config;
+  logger?: Logger;
+  /** Replaces the configured directory (tests point Graph at a local server this way). */
+  directory?: Directory;
+  tabDir?: string;
+  clock?: Clock;
+  /** Demo mode only: the tenant to seed (tests give each test its own). */
+  demoTenantId?: string;
+}
+
+export interface Chorus {
+  config: Config;
+  server: ChorusServer;
+  store: Store;
+  database: DatabaseHandle;
+  worker: JobWorker;
+  tenantId: string;
+  /** The URL it listens on, once `listen()` resolved. */
+  url: string | null;
+  listen(): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** The composition root: config → database → adapters → services → HTTP and bot. */
+export async function createChorus(options: ChorusOptions): Promise<Chorus> {
+  const { config } = options;
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const clock = options.clock ?? systemClock;
+  const database = await openDatabase(config.database);
+  const applied = await migrate(database.db);
+  if (applied.length) logger.info({ applied }, 'database migrations applied');
+  const store = createDrizzleStore(database.db);
+
+  let directory: Directory;
+  let tenantId: string;
+  let tenantName: string;
+  let roleRules: RoleRules = config.roles;
+  if (config.directory.kind === 'demo') {
+    const org = generateDemoOrg();
+    directory = options.directory ?? new DemoDirectory(org);
+    tenantId = options.demoTenantId ?? DEMO_TENANT_ID;
+    tenantName = DEMO_TENANT_NAME;
+    if (!roleRules.commsAdmins.length && !roleRules.commsAdminGroupId) {
+      roleRules = { ...roleRules, commsAdmins: demoCommsAdmins(org) };
+    }
+    if (!roleRules.approvers.length && !roleRules.approverGroupId) {
+      roleRules = { ...roleRules, approvers: demoApprovers(org) };
+    }
+  } else {
+    directory = options.directory ?? createGraphDirectoryFromConfig(config.directory);
+    tenantId = config.directory.tenantId;
+    tenantName = tenantId;
+  }
+  const deps = { store, clock, roleRules };
+  await ensureProgramDefaults(deps, { tenantId, tenantName });
+
+  const devSessions = config.devSignIn ? createDevSessions(createSecretSource(database.db), tenantId) : null;
+  const sso = config.sso
+    ? createTeamsTokenVerifier({
+        clientId: config.sso.clientId,
+        tenantId: config.sso.tenantId,
+        jwksUrl: config.sso.jwksUrl,
+        ...(config.sso.appIdUri ? { appIdUri: config.sso.appIdUri } : {}),
+      })
+    : null;
+  const authenticator = createAuthenticator({ sso, dev: devSessions });
+
+  const bot: { endpoint: BotEndpoint; messenger: Messenger; routes: ((r: RouteRegistrar) => void)[] } = createBot({
+    config,
+    logger,
+    db: database.db,
+    deps,
+    tenantId,
+  });
+
+  const worker = startJobWorker({
+    db: database.db,
+    logger,
+    pollMs: config.jobs.pollMs,
+    poll: config.jobs.enabled,
+    handlers: {
+      'directory.sync': async (job) => {
+        const result = await syncDirectory({ ...deps, directory }, { tenantId: job.tenantId, background: true });
+        logger.info({ ...result, tenantId: job.tenantId }, 'directory synced');
+      },
+      'bot.welcome': async (job) => {
+        await sendWelcome({ ...deps, messenger: bot.messenger }, {
+          tenantId: job.tenantId,
+          personId: String(job.payload['personId']),
+        });
+      },
+    },
+  });
+
+  // Keep the directory sync scheduled: one waiting job per tenant at most (dedupe key), due when the
+  // last sync is older than the interval. Every instance may call this; Postgres keeps it single.
+  const scheduleSync = async () => {
+    const state = await store.directorySync.get(tenantId);
+    const due = state?.lastCompletedAt
+      ? new Date(state.lastCompletedAt.getTime() + config.directorySyncMinutes * 60_000)
+      : clock.now();
+    await store.jobs.enqueue(tenantId, 'directory.sync', {}, { dedupeKey: 'directory.sync', runAt: due, maxAttempts: 3 });
+  };
+  if (directory.kind === 'demo') {
+    // The demo org is generated locally and small: sync before serving, so sign-in has people at once.
+    await syncDirectory({ ...deps, directory }, { tenantId, background: false });
+  }
+  await scheduleSync();
+  const scheduleTimer = config.jobs.enabled
+    ? setInterval(() => void scheduleSync().catch((err: unknown) => logger.warn({ err }, 'scheduling sync failed')), 60_000)
+    : null;
+  scheduleTimer?.unref();
+
+  const server = await buildServer({
+    ...deps,
+    config,
+    logger,
+    database,
+    authenticator,
+    devSessions,
+    demoTenantId: config.devSignIn ? tenantId : null,
+    bot: bot.endpoint,
+    extraRoutes: bot.routes,
+    tabDir: options.tabDir ?? path.join(ROOT, 'dist', 'tab'),
+  });
+
+  const chorus: Chorus = {
+    config,
+    server,
+    store,
+    database,
+    worker,
+    tenantId,
+    url: null,
+    async listen() {
+      const address = await server.app.listen({ port: config.port, host: config.host });
+      chorus.url = address.replace('[::1]', 'localhost').replace('127.0.0.1', 'localhost');
+      return chorus.url;
+    },
+    async close() {
+      if (scheduleTimer) clearInterval(scheduleTimer);
+      // Stop taking requests and let in-flight ones finish, then finish jobs in hand, then close the DB.
+      await server.app.close();
+      await worker.stop();
+      await database.close();
+    },
+  };
+  return chorus;
+}
+
+async function run() {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\nSee .env.example for every setting.\n`);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const started = Date.now();
+  const base = config.publicUrl;
+  process.stdout.write(
+    [
+      `Chorus (${config.mode} mode) is starting`,
+      `  Tab:          ${base}/`,
+      `  Bot endpoint: ${base}/api/messages`,
+      config.devSignIn
+        ? '  Sign in:      open the tab and pick a demo person under "Sign in as…" (e.g. a Communication colleague for Admin)'
+        : '  Sign in:      open Chorus inside Teams (single sign-on)',
+      '',
+    ].join('\n'),
+  );
+  const logger = createLogger(config.logLevel);
+  const chorus = await createChorus({ config, logger });
+  await chorus.listen();
+  process.stdout.write(`Chorus is ready at ${base}/ (${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
+
+  let closing = false;
+  const shutdown = (signal: string) => {
+    if (closing) return;
+    closing = true;
+    logger.info({ signal }, 'shutting down');
+    chorus
+      .close()
+      .then(() => process.exit(0))
+      .catch((err: unknown) => {
+        logger.error({ err }, 'shutdown failed');
+        process.exit(1);
+      });
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  run().catch((err: unknown) => {
+    process.stderr.write(`Chorus failed to start: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,35 @@
+import { AppError } from '../domain/errors';
+import { toLanguage, type Language, type Person } from '../domain/person';
+import type { Membership } from '../domain/program';
+import { resolveRoles, type Role } from '../domain/roles';
+import type { RoleDeps } from './deps';
+
+export interface MeResult {
+  person: Person;
+  roles: Role[];
+  language: Language;
+  membership: Membership | null;
+  guidelinesOutdated: boolean;
+}
+
+/** The signed-in person: profile, roles, membership, and whether they must re-accept the guidelines. */
+export async function getMe(deps: RoleDeps, input: { tenantId: string; personId: string; groups?: string[] }) {
+  const person = await deps.store.people.get(input.tenantId, input.personId);
+  if (!person) throw new AppError('PERSON_NOT_IN_DIRECTORY', 'You are not in the organisation directory yet');
+  const [directReports, membership, guidelines] = await Promise.all([
+    deps.store.people.countDirectReports(input.tenantId, person.id),
+    deps.store.memberships.get(input.tenantId, person.id),
+    deps.store.program.current(input.tenantId, 'guidelines'),
+  ]);
+  const roles = resolveRoles(
+    { userPrincipalName: person.userPrincipalName, mail: person.mail, directReports, groups: input.groups ?? [] },
+    deps.roleRules,
+  );
+  return {
+    person,
+    roles,
+    language: toLanguage(person.preferredLanguage, 'da'),
+    membership,
+    guidelinesOutdated: !!membership && !!guidelines && membership.guidelinesVersion < guidelines.version,
+  } satisfies MeResult;
+}

@@ -1,0 +1,55 @@
+import { randomUUID } from 'node:crypto';
+import { loadConfig, type Config } from '../../src/config/config';
+import { createLogger } from '../../src/logger';
+import { createChorus, type Chorus, type ChorusOptions } from '../../src/main';
+
+/**
+ * The database tests run on: in-memory PGlite by default, or the Postgres server in
+ * TEST_DATABASE_URL (CI sets it). Each test app seeds its own tenant, so files run in parallel.
+ */
+export function testDatabaseConfig(): Config['database'] {
+  const url = process.env['TEST_DATABASE_URL'];
+  return url ? { kind: 'postgres', url, poolSize: 5 } : { kind: 'pglite', dataDir: 'memory://' };
+}
+
+export interface TestChorus extends Chorus {
+  url: string;
+  /** fetch() against the running app. */
+  api(path: string, init?: RequestInit & { token?: string; json?: unknown }): Promise<Response>;
+}
+
+/** Starts the real app (same composition root as `npm start`) on 127.0.0.1 with a fresh tenant. */
+export async function startTestChorus(
+  env: Record<string, string> = {},
+  options: Partial<Omit<ChorusOptions, 'config'>> & { database?: Config['database'] } = {},
+): Promise<TestChorus> {
+  const config = loadConfig({ PORT: '0', LOG_LEVEL: 'silent', JOBS_ENABLED: 'false', ...env });
+  config.database = options.database ?? testDatabaseConfig();
+  const chorus = await createChorus({
+    logger: createLogger(config.logLevel),
+    demoTenantId: randomUUID(),
+    ...options,
+    config,
+  });
+  const url = await chorus.listen();
+  const test = chorus as TestChorus;
+  test.url = url;
+  test.api = (path, init = {}) => {
+    const headers = new Headers(init.headers);
+    if (init.token) headers.set('authorization', `Bearer ${init.token}`);
+    let body = init.body;
+    if (init.json !== undefined) {
+      headers.set('content-type', 'application/json');
+      body = JSON.stringify(init.json);
+    }
+    return fetch(`${url}${path}`, { ...init, headers, body });
+  };
+  return test;
+}
+
+/** Signs in as a demo person through the real dev sign-in route; returns the session token. */
+export async function signInAs(app: TestChorus, personId: string): Promise<string> {
+  const res = await app.api('/api/dev/sign-in', { method: 'POST', json: { personId } });
+  if (res.status !== 200) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { token: string }).token;
+}
