@@ -38,7 +38,10 @@ export interface HttpDeps extends RoleDeps {
 
 export interface ChorusServer {
   app: FastifyInstance;
+  /** Routes declared with an access rule. */
   routes: RouteRegistrar['routes'];
+  /** Every route Fastify knows, declared or not (the authorization test compares the two). */
+  registered: { method: string; url: string }[];
 }
 
 /** Builds the one Fastify app: API, bot endpoint, health checks and the built tab. */
@@ -61,6 +64,10 @@ export async function buildServer(deps: HttpDeps): Promise<ChorusServer> {
     if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
   });
   app.setErrorHandler(handleError);
+  const registered: ChorusServer['registered'] = [];
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) registered.push({ method, url: route.url });
+  });
 
   const rolesOf = async (p: { tenantId: string; personId: string; groups: string[] }): Promise<Role[]> => {
     const person = await deps.store.people.get(p.tenantId, p.personId);
@@ -136,5 +143,5 @@ export async function buildServer(deps: HttpDeps): Promise<ChorusServer> {
       .send({ error: { code: 'NOT_FOUND', message: `no route ${request.method} ${url}`, correlationId: String(request.id) } });
   });
 
-  return { app, routes: r.routes };
+  return { app, routes: r.routes, registered };
 }
