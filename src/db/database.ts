@@ -104,3 +104,8 @@ export async function migrate(db: Db): Promise<string[]> {
     return done;
   });
 }
+
+/** Refreshes planner statistics for every table (PGlite has no autovacuum to do it). */
+export async function analyze(db: Db): Promise<void> {
+  await db.execute(sql`analyze`);
+}

@@ -7,8 +7,8 @@ import type { Logger } from 'pino';
 import type { ClientConfig } from '../contracts';
 import type { Config } from '../config/config';
 import type { DatabaseHandle } from '../db/database';
-import { resolveRoles, type Role } from '../domain/roles';
 import type { RoleDeps } from '../services/deps';
+import { getRoles } from '../services/get-roles';
 import type { Authenticator } from './auth/authenticator';
 import type { DevSessions } from './auth/dev-session';
 import { handleError } from './errors';
@@ -69,15 +69,7 @@ export async function buildServer(deps: HttpDeps): Promise<ChorusServer> {
     for (const method of [route.method].flat()) registered.push({ method, url: route.url });
   });
 
-  const rolesOf = async (p: { tenantId: string; personId: string; groups: string[] }): Promise<Role[]> => {
-    const person = await deps.store.people.get(p.tenantId, p.personId);
-    if (!person) return [];
-    const directReports = await deps.store.people.countDirectReports(p.tenantId, p.personId);
-    return resolveRoles(
-      { userPrincipalName: person.userPrincipalName, mail: person.mail, directReports, groups: p.groups },
-      deps.roleRules,
-    );
-  };
+  const rolesOf = (p: { tenantId: string; personId: string; groups: string[] }) => getRoles(deps, p);
   const r = createRouteRegistrar(app, {
     authenticate: (request) => deps.authenticator.authenticate(request.headers.authorization),
     rolesOf,

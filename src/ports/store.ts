@@ -11,10 +11,14 @@ export interface PeopleRepository {
   get(tenantId: string, id: string): Promise<Person | null>;
   /** Enabled people whose name, title or department matches, ordered by name. */
   search(tenantId: string, query: string, limit: number): Promise<Person[]>;
+  /** One person with their number of direct reports, in one query (role checks run on every request). */
+  getWithReportCount(tenantId: string, id: string): Promise<{ person: Person; directReports: number } | null>;
   /** How many people report directly to `managerId`. */
   countDirectReports(tenantId: string, managerId: string): Promise<number>;
   /** How many people the tenant has. */
   count(tenantId: string): Promise<number>;
+  /** Refreshes the planner's statistics after bulk changes (a sync), so lookups keep using indexes. */
+  refreshStatistics(): Promise<void>;
 }
 
 /** Versioned purpose and guidelines. */
@@ -92,6 +96,19 @@ export interface DirectorySyncRepository {
   save(tenantId: string, state: DirectorySyncState): Promise<void>;
 }
 
+/** What the signed-in person's home needs, read in one query. */
+export interface Profile {
+  person: Person;
+  directReports: number;
+  membership: Membership | null;
+  currentGuidelinesVersion: number | null;
+}
+
+export interface ProfileReader {
+  /** The person, their report count, membership and the current guidelines version; null if unknown. */
+  get(tenantId: string, personId: string): Promise<Profile | null>;
+}
+
 /** All repositories, plus a way to run several writes atomically. */
 export interface Store {
   people: PeopleRepository;
@@ -101,6 +118,7 @@ export interface Store {
   activity: ActivityRepository;
   jobs: JobQueue;
   directorySync: DirectorySyncRepository;
+  profiles: ProfileReader;
   /** Ensures the tenant row exists. */
   ensureTenant(tenantId: string, name: string): Promise<void>;
   /** Runs `work` in one transaction; the store it receives writes inside that transaction. */

@@ -14,13 +14,9 @@ export interface MeResult {
 
 /** The signed-in person: profile, roles, membership, and whether they must re-accept the guidelines. */
 export async function getMe(deps: RoleDeps, input: { tenantId: string; personId: string; groups?: string[] }) {
-  const person = await deps.store.people.get(input.tenantId, input.personId);
-  if (!person) throw new AppError('PERSON_NOT_IN_DIRECTORY', 'You are not in the organisation directory yet');
-  const [directReports, membership, guidelines] = await Promise.all([
-    deps.store.people.countDirectReports(input.tenantId, person.id),
-    deps.store.memberships.get(input.tenantId, person.id),
-    deps.store.program.current(input.tenantId, 'guidelines'),
-  ]);
+  const profile = await deps.store.profiles.get(input.tenantId, input.personId);
+  if (!profile) throw new AppError('PERSON_NOT_IN_DIRECTORY', 'You are not in the organisation directory yet');
+  const { person, directReports, membership, currentGuidelinesVersion } = profile;
   const roles = resolveRoles(
     { userPrincipalName: person.userPrincipalName, mail: person.mail, directReports, groups: input.groups ?? [] },
     deps.roleRules,
@@ -30,6 +26,7 @@ export async function getMe(deps: RoleDeps, input: { tenantId: string; personId:
     roles,
     language: toLanguage(person.preferredLanguage, 'da'),
     membership,
-    guidelinesOutdated: !!membership && !!guidelines && membership.guidelinesVersion < guidelines.version,
+    guidelinesOutdated:
+      !!membership && currentGuidelinesVersion !== null && membership.guidelinesVersion < currentGuidelinesVersion,
   } satisfies MeResult;
 }

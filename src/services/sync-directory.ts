@@ -37,6 +37,7 @@ export async function syncDirectory(
     });
     throw err;
   }
+  if (upserted + removed > 0) await store.people.refreshStatistics();
   const peopleCount = await store.people.count(input.tenantId);
   await store.directorySync.save(input.tenantId, {
     source: directory.kind,

@@ -1,0 +1,274 @@
+/**
+ * `npm run bench`: the foundation's benchmarks, written to docs/benchmarks.md.
+ * Comparisons are ratios measured in the same run, because these machines are shared and noisy.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir, cpus, totalmem } from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { gzipSync } from 'node:zlib';
+import { benchGraphSync } from './graph-sync';
+import { runLoad } from './load';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const rows: { name: string; result: string; target: string; verdict: string }[] = [];
+const notes: string[] = [];
+
+function record(name: string, result: string, target = '', ok?: boolean) {
+  rows.push({ name, result, target, verdict: ok === undefined ? '' : ok ? 'met' : 'NOT met' });
+  process.stdout.write(`${name}: ${result}${target ? ` (target ${target})` : ''}\n`);
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const port = (srv.address() as { port: number }).port;
+      srv.close(() => resolve(port));
+    });
+    srv.on('error', reject);
+  });
+}
+
+async function waitFor(url: string, timeoutMs: number): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    try {
+      if ((await fetch(url)).status === 200) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`${url} not ready in ${timeoutMs} ms`);
+}
+
+function spawnGroup(cmd: string, args: string[], env: Record<string, string>): ChildProcess {
+  const child = spawn(cmd, args, { cwd: ROOT, env: { ...process.env, ...env }, detached: true, stdio: 'ignore' });
+  return child;
+}
+
+async function stopGroup(child: ChildProcess) {
+  if (child.exitCode !== null || !child.pid) return;
+  const exited = new Promise((r) => child.on('exit', r));
+  try {
+    process.kill(-child.pid, 'SIGTERM');
+  } catch {
+    return;
+  }
+  await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+  if (child.exitCode === null) process.kill(-child.pid, 'SIGKILL');
+}
+
+/** Time from `npm start` (tab build included) on an empty data folder to /readyz 200. */
+async function benchStartup() {
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'chorus-bench-'));
+  try {
+    const port = await freePort();
+    const started = performance.now();
+    const child = spawnGroup('npm', ['start'], { PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn' });
+    await waitFor(`http://127.0.0.1:${port}/readyz`, 120_000);
+    const cold = performance.now() - started;
+    await stopGroup(child);
+    const again = performance.now();
+    const warm = spawnGroup(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+    });
+    await waitFor(`http://127.0.0.1:${port}/readyz`, 120_000);
+    const restart = performance.now() - again;
+    await stopGroup(warm);
+    record('`npm start` to ready, empty data folder (tab build + migrations + demo seed)', `${(cold / 1000).toFixed(1)} s`, '< 60 s', cold < 60_000);
+    record('restart to ready, existing data folder (server only)', `${(restart / 1000).toFixed(1)} s`);
+  } finally {
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** GET /api/me through the whole app versus a bare Node server answering the same JSON. */
+async function benchMe() {
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'chorus-bench-'));
+  const port = await freePort();
+  const app = spawnGroup(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    PORT: String(port),
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'warn',
+  });
+  let bare: ChildProcess | null = null;
+  try {
+    const base = `http://127.0.0.1:${port}`;
+    await waitFor(`${base}/readyz`, 120_000);
+    const people = (await (await fetch(`${base}/api/dev/people?q=Field&limit=1`)).json()) as { people: { id: string }[] };
+    const signIn = await fetch(`${base}/api/dev/sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ personId: people.people[0]!.id }),
+    });
+    const { token } = (await signIn.json()) as { token: string };
+    const headers = { authorization: `Bearer ${token}` };
+    const body = await (await fetch(`${base}/api/me`, { headers })).text();
+    const barePort = await freePort();
+    bare = spawnGroup(process.execPath, ['--import', 'tsx', 'tests/bench/bare-server.ts'], {
+      PORT: String(barePort),
+      BENCH_BODY: body,
+    });
+    await waitFor(`http://127.0.0.1:${barePort}/`, 30_000);
+    const load = { concurrency: 32, durationMs: 8000 };
+    // Warm both up, then measure them back to back.
+    await runLoad({ url: `${base}/api/me`, headers, concurrency: 8, durationMs: 1500 });
+    await runLoad({ url: `http://127.0.0.1:${barePort}/`, concurrency: 8, durationMs: 1500 });
+    const chorus = await runLoad({ url: `${base}/api/me`, headers, ...load });
+    const baseline = await runLoad({ url: `http://127.0.0.1:${barePort}/`, ...load });
+    record(
+      'GET /api/me: Chorus (Fastify, token check, 3 SQL queries on PGlite)',
+      `${chorus.rps.toFixed(0)} req/s, p50 ${chorus.p50Ms.toFixed(1)} ms, p99 ${chorus.p99Ms.toFixed(1)} ms, ${chorus.errors} errors`,
+    );
+    record(
+      'same JSON from a bare Node http server',
+      `${baseline.rps.toFixed(0)} req/s, p50 ${baseline.p50Ms.toFixed(1)} ms, p99 ${baseline.p99Ms.toFixed(1)} ms`,
+    );
+    record(
+      'ratio Chorus / bare (same run)',
+      `throughput ${(chorus.rps / baseline.rps).toFixed(3)}×, p99 ${(chorus.p99Ms / baseline.p99Ms).toFixed(1)}×`,
+    );
+    notes.push(
+      `/api/me load: ${load.concurrency} keep-alive connections for ${load.durationMs / 1000} s each, client in the bench process, servers in their own processes, LOG_LEVEL=warn.`,
+    );
+  } finally {
+    if (bare) await stopGroup(bare);
+    await stopGroup(app);
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function benchGraph() {
+  const n = 100_000;
+  const result = await benchGraphSync(n);
+  record(
+    `Graph delta sync of ${n.toLocaleString('en')} users (read only, local Graph)`,
+    `${result.requests} requests (minimum ${result.expectedRequests}), ${(result.durationMs / 1000).toFixed(2)} s, peak RSS ${result.peakRssMb.toFixed(0)} MB`,
+    `${result.expectedRequests} requests`,
+    result.requests === result.expectedRequests,
+  );
+}
+
+/** Gzipped JS the first page loads: the entry script and its modulepreloads. */
+function benchTabWeight() {
+  const dist = path.join(ROOT, 'dist', 'tab');
+  const html = readFileSync(path.join(dist, 'index.html'), 'utf8');
+  const srcs = new Set<string>();
+  for (const m of html.matchAll(/<script[^>]+src="([^"]+\.js)"/g)) srcs.add(m[1]!);
+  for (const m of html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+\.js)"/g)) srcs.add(m[1]!);
+  let raw = 0;
+  let gz = 0;
+  for (const src of srcs) {
+    const bytes = readFileSync(path.join(dist, src.replace(/^\//, '')));
+    raw += bytes.length;
+    gz += gzipSync(bytes, { level: 9 }).length;
+  }
+  record(
+    'tab initial JavaScript (entry + modulepreloads), gzipped',
+    `${(gz / 1024).toFixed(0)} KB (${(raw / 1024).toFixed(0)} KB raw, ${srcs.size} files)`,
+    '≤ 250 KB',
+    gz <= 250 * 1024,
+  );
+}
+
+/** Largest contentful paint of the first page in headless Chromium with a 4× CPU slowdown. */
+async function benchLcp() {
+  const executablePath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+  if (!existsSync(executablePath)) {
+    record('largest contentful paint, 4× CPU slowdown', 'not measured: Chromium is not installed (apt-get install chromium)', '≤ 1.5 s');
+    return;
+  }
+  const { chromium } = await import('playwright-core');
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'chorus-bench-'));
+  const port = await freePort();
+  const app = spawnGroup(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    PORT: String(port),
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'warn',
+  });
+  const browser = await chromium.launch({
+    executablePath,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  try {
+    await waitFor(`http://127.0.0.1:${port}/readyz`, 120_000);
+    const samples: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+      await page.goto(`http://localhost:${port}/`, { waitUntil: 'load' });
+      await page.waitForTimeout(1500);
+      // A string, because this code runs in the page and the Node typings here have no DOM.
+      const lcp = (await page.evaluate(`new Promise((resolve) => {
+        new PerformanceObserver((list) => {
+          const entries = list.getEntries();
+          resolve(entries.length ? entries[entries.length - 1].startTime : NaN);
+        }).observe({ type: 'largest-contentful-paint', buffered: true });
+        setTimeout(() => resolve(NaN), 3000);
+      })`)) as number;
+      samples.push(lcp);
+      await context.close();
+    }
+    const sorted = samples.filter((n) => !Number.isNaN(n)).sort((a, b) => a - b);
+    const median = sorted[Math.floor(sorted.length / 2)] ?? NaN;
+    record(
+      'largest contentful paint of the first page, 4× CPU slowdown (median of 5)',
+      `${(median / 1000).toFixed(2)} s (runs: ${samples.map((s) => (s / 1000).toFixed(2)).join(', ')} s)`,
+      '≤ 1.5 s',
+      median <= 1500,
+    );
+  } finally {
+    await browser.close();
+    await stopGroup(app);
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function main() {
+  const only = process.argv.slice(2);
+  const want = (name: string) => only.length === 0 || only.includes(name);
+  if (want('startup')) await benchStartup();
+  if (want('me')) await benchMe();
+  if (want('graph')) await benchGraph();
+  if (want('tab')) {
+    if (!existsSync(path.join(ROOT, 'dist', 'tab', 'index.html'))) {
+      throw new Error('build the tab first: npm run build:tab (npm run bench does it)');
+    }
+    benchTabWeight();
+    await benchLcp();
+  }
+  if (only.length > 0) return;
+  const when = new Date().toISOString().replace('T', ' ').slice(0, 16);
+  const md = [
+    '# Benchmarks',
+    '',
+    'Produced by `npm run bench` (which builds the tab, then runs `tsx tests/bench/run.ts`).',
+    'Targets are checked here, never by timed tests. Comparisons are ratios measured in the same run,',
+    'because these machines are shared and noisy: read the ratios, not the absolute numbers.',
+    '',
+    `Last run: ${when} UTC, Node ${process.version}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB.`,
+    '',
+    '| benchmark | result | target | verdict |',
+    '|---|---|---|---|',
+    ...rows.map((r) => `| ${r.name} | ${r.result} | ${r.target} | ${r.verdict} |`),
+    '',
+    ...notes.map((n) => `- ${n}`),
+    '',
+  ].join('\n');
+  await writeFile(path.join(ROOT, 'docs', 'benchmarks.md'), md);
+  process.stdout.write('\nwritten to docs/benchmarks.md\n');
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`benchmark failed: ${err instanceof Error ? err.stack : String(err)}\n`);
+  process.exit(1);
+});
