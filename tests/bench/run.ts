@@ -5,13 +5,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir, cpus, totalmem } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
 import { benchGraphSync } from './graph-sync';
 import { runLoad } from './load';
+import { freePort } from '../support/net';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const rows: { name: string; result: string; target: string; verdict: string }[] = [];
@@ -22,16 +22,6 @@ function record(name: string, result: string, target = '', ok?: boolean) {
   process.stdout.write(`${name}: ${result}${target ? ` (target ${target})` : ''}\n`);
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as { port: number }).port;
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
-}
 
 async function waitFor(url: string, timeoutMs: number): Promise<void> {
   const until = Date.now() + timeoutMs;
@@ -44,6 +34,15 @@ async function waitFor(url: string, timeoutMs: number): Promise<void> {
     await new Promise((r) => setTimeout(r, 50));
   }
   throw new Error(`${url} not ready in ${timeoutMs} ms`);
+}
+
+/** The server alone (tab already built), as `npm start` runs it, on an empty data folder. */
+function spawnApp(port: number, dataDir: string): ChildProcess {
+  return spawnGroup(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    PORT: String(port),
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'warn',
+  });
 }
 
 function spawnGroup(cmd: string, args: string[], env: Record<string, string>): ChildProcess {
@@ -74,11 +73,7 @@ async function benchStartup() {
     const cold = performance.now() - started;
     await stopGroup(child);
     const again = performance.now();
-    const warm = spawnGroup(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-      PORT: String(port),
-      DATA_DIR: dataDir,
-      LOG_LEVEL: 'warn',
-    });
+    const warm = spawnApp(port, dataDir);
     await waitFor(`http://127.0.0.1:${port}/readyz`, 120_000);
     const restart = performance.now() - again;
     await stopGroup(warm);
@@ -93,11 +88,7 @@ async function benchStartup() {
 async function benchMe() {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'chorus-bench-'));
   const port = await freePort();
-  const app = spawnGroup(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    PORT: String(port),
-    DATA_DIR: dataDir,
-    LOG_LEVEL: 'warn',
-  });
+  const app = spawnApp(port, dataDir);
   let bare: ChildProcess | null = null;
   try {
     const base = `http://127.0.0.1:${port}`;
@@ -188,11 +179,7 @@ async function benchLcp() {
   const { chromium } = await import('playwright-core');
   const dataDir = await mkdtemp(path.join(tmpdir(), 'chorus-bench-'));
   const port = await freePort();
-  const app = spawnGroup(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    PORT: String(port),
-    DATA_DIR: dataDir,
-    LOG_LEVEL: 'warn',
-  });
+  const app = spawnApp(port, dataDir);
   const browser = await chromium.launch({
     executablePath,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
