@@ -5,9 +5,23 @@ import tseslint from 'typescript-eslint';
 
 // Boundary rules: each message teaches the rule it enforces (see ARCHITECTURE.md).
 const frameworks = (where, why) =>
-  ['fastify', '@fastify/*', 'botbuilder', 'botbuilder-*', '@microsoft/teams-ai', 'react', 'react-dom', '@fluentui/*',
-    'drizzle-orm', 'drizzle-orm/*', 'pg', '@electric-sql/pglite', '@microsoft/microsoft-graph-client', '@azure/msal-node',
-    'pino'].map((name) => ({ name, message: `${where} must not import ${name}: ${why}` }));
+  [
+    'fastify',
+    '@fastify/*',
+    'botbuilder',
+    'botbuilder-*',
+    '@microsoft/teams-ai',
+    'react',
+    'react-dom',
+    '@fluentui/*',
+    'drizzle-orm',
+    'drizzle-orm/*',
+    'pg',
+    '@electric-sql/pglite',
+    '@microsoft/microsoft-graph-client',
+    '@azure/msal-node',
+    'pino',
+  ].map((name) => ({ name, message: `${where} must not import ${name}: ${why}` }));
 
 const layer = (where, folders, why) =>
   folders.map((folder) => ({
@@ -23,7 +37,10 @@ export default tseslint.config(
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
-      parserOptions: { projectService: { allowDefaultProject: ['*.js'] }, tsconfigRootDir: import.meta.dirname },
+      parserOptions: {
+        projectService: { allowDefaultProject: ['*.js'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
       globals: { ...globals.node },
     },
     rules: {
@@ -35,10 +52,16 @@ export default tseslint.config(
       '@typescript-eslint/only-throw-error': 'error',
       'no-restricted-properties': [
         'error',
-        { object: 'process', property: 'env', message: 'read configuration through src/config (the one reader of process.env)' },
+        {
+          object: 'process',
+          property: 'env',
+          message: 'read configuration through src/config (the one reader of process.env)',
+        },
       ],
     },
   },
+  // The config file itself is plain JavaScript: lint it without type information.
+  { files: ['eslint.config.js'], ...tseslint.configs.disableTypeChecked },
   {
     files: ['src/domain/**/*.ts'],
     rules: {
@@ -46,7 +69,11 @@ export default tseslint.config(
         'error',
         {
           paths: frameworks('src/domain', 'domain rules are plain TypeScript with no I/O'),
-          patterns: layer('src/domain', ['db', 'http', 'graph', 'services', 'ports', 'jobs', 'bot', 'demo'], 'the domain depends on nothing'),
+          patterns: layer(
+            'src/domain',
+            ['db', 'http', 'graph', 'services', 'ports', 'jobs', 'bot', 'demo'],
+            'the domain depends on nothing',
+          ),
         },
       ],
     },
@@ -58,7 +85,11 @@ export default tseslint.config(
         'error',
         {
           paths: frameworks('src/services and src/ports', 'use cases take ports and return plain data'),
-          patterns: layer('src/services and src/ports', ['db', 'http', 'graph', 'jobs', 'bot', 'demo'], 'depend on a port in src/ports instead'),
+          patterns: layer(
+            'src/services and src/ports',
+            ['db', 'http', 'graph', 'jobs', 'bot', 'demo'],
+            'depend on a port in src/ports instead',
+          ),
         },
       ],
     },
@@ -75,7 +106,10 @@ export default tseslint.config(
           })),
           patterns: [
             ...layer('bot/', ['db'], 'call a service or a port'),
-            { group: ['drizzle-orm/*'], message: 'bot/ must not import drizzle-orm: call a service or a port' },
+            {
+              group: ['drizzle-orm/*'],
+              message: 'bot/ must not import drizzle-orm: call a service or a port',
+            },
           ],
         },
       ],
@@ -97,7 +131,14 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/config/**/*.ts', 'tests/**/*.ts', 'vitest.config.ts', 'eslint.config.js', 'appPackage/**/*.ts', '.ci/**'],
+    files: [
+      'src/config/**/*.ts',
+      'tests/**/*.ts',
+      'vitest.config.ts',
+      'eslint.config.js',
+      'appPackage/**/*.ts',
+      '.ci/**',
+    ],
     rules: { 'no-restricted-properties': 'off' },
   },
   {
@@ -120,7 +161,8 @@ export default tseslint.config(
           patterns: [
             {
               group: ['**/src/*', '!**/src/contracts', '!**/src/contracts/**'],
-              message: 'tab/ imports only src/contracts: it runs in the browser and never imports server code',
+              message:
+                'tab/ imports only src/contracts: it runs in the browser and never imports server code',
             },
             { group: ['node:*'], message: 'tab/ runs in the browser: no Node built-ins' },
           ],

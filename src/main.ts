@@ -2,22 +2,34 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Logger } from 'pino';
 import { ConfigError, loadConfig, type Config } from './config/config';
-import { migrate, openDatabase, type DatabaseHandle } from './db/database';
+import { analyze, migrate, openDatabase, type DatabaseHandle } from './db/database';
 import { createSecretSource } from './db/secrets';
 import { createDrizzleStore } from './db/store';
-import { DEMO_TENANT_ID, DEMO_TENANT_NAME, demoApprovers, demoCommsAdmins, generateDemoOrg } from './demo/demo-org';
+import { createBotStorage } from './db/bot-storage';
+import { createConversationReferenceRepository } from './db/conversation-references';
+import { createDevChatLog } from './db/dev-chat-log';
+import {
+  DEMO_TENANT_ID,
+  DEMO_TENANT_NAME,
+  demoApprovers,
+  demoCommsAdmins,
+  generateDemoOrg,
+} from './demo/demo-org';
 import { DemoDirectory } from './demo/demo-directory';
+import { createDevChat, DEMO_BOT_ACCOUNT, DEV_CONNECTOR_PATH } from './demo/dev-chat';
 import type { RoleRules } from './domain/roles';
 import { createAuthenticator } from './http/auth/authenticator';
 import { createDevSessions } from './http/auth/dev-session';
 import { createTeamsTokenVerifier } from './http/auth/teams-sso';
 import { buildServer, type BotEndpoint, type ChorusServer } from './http/server';
+import { createBotEndpoint } from './http/bot-endpoint';
+import { registerDevChatRoutes } from './http/routes/dev-chat-routes';
 import type { RouteRegistrar } from './http/route';
 import { startJobWorker, type JobWorker } from './jobs/job-worker';
 import { createLogger } from './logger';
 import { systemClock, type Clock } from './ports/clock';
 import type { Directory } from './ports/directory';
-import type { Messenger } from './ports/messenger';
+import { createTenantContext } from './ports/tenant-context';
 import type { Store } from './ports/store';
 import { ensureProgramDefaults } from './services/ensure-program-defaults';
 import { sendWelcome } from './services/send-welcome';
@@ -59,6 +71,7 @@ export async function createChorus(options: ChorusOptions): Promise<Chorus> {
   const database = await openDatabase(config.database);
   const applied = await migrate(database.db);
   if (applied.length) logger.info({ applied }, 'database migrations applied');
+  if (database.kind === 'pglite') await analyze(database.db);
   const store = createDrizzleStore(database.db);
 
   let directory: Directory;
@@ -95,29 +108,59 @@ export async function createChorus(options: ChorusOptions): Promise<Chorus> {
     : null;
   const authenticator = createAuthenticator({ sso, dev: devSessions });
 
-  const bot: { endpoint: BotEndpoint; messenger: Messenger; routes: ((r: RouteRegistrar) => void)[] } = createBot({
+  // The bot: its state and conversation references in Postgres, each row under the turn's tenant.
+  // Demo mode without bot credentials adds the local Bot Connector and the tab's chat with the bot.
+  const demoChat = config.mode === 'demo' && config.bot === null;
+  const tenants = createTenantContext();
+  const conversations = createConversationReferenceRepository(database.db);
+  let listeningOrigin = (): string | null => null;
+  const bot = createBot({
     config,
     logger,
-    db: database.db,
-    deps,
     tenantId,
+    deps: { store, conversations },
+    storage: createBotStorage(database.db, () => tenants.current() ?? tenantId),
+    tenants,
+    ...(demoChat
+      ? {
+          botAccount: DEMO_BOT_ACCOUNT,
+          localConnectorUrl: () => {
+            const origin = listeningOrigin();
+            return origin ? `${origin}${DEV_CONNECTOR_PATH}` : null;
+          },
+        }
+      : {}),
   });
+  const botEndpoint: BotEndpoint = createBotEndpoint(bot, { localOnly: config.bot === null });
+  const botRoutes: ((r: RouteRegistrar) => void)[] = demoChat
+    ? [
+        (r) =>
+          registerDevChatRoutes(r, createDevChat({ log: createDevChatLog(database.db), store }), tenantId),
+      ]
+    : [];
 
   const worker = startJobWorker({
     db: database.db,
     logger,
     pollMs: config.jobs.pollMs,
     poll: config.jobs.enabled,
+    tenantIds: [tenantId],
     handlers: {
       'directory.sync': async (job) => {
-        const result = await syncDirectory({ ...deps, directory }, { tenantId: job.tenantId, background: true });
+        const result = await syncDirectory(
+          { ...deps, directory },
+          { tenantId: job.tenantId, background: true },
+        );
         logger.info({ ...result, tenantId: job.tenantId }, 'directory synced');
       },
       'bot.welcome': async (job) => {
-        await sendWelcome({ ...deps, messenger: bot.messenger }, {
-          tenantId: job.tenantId,
-          personId: String(job.payload['personId']),
-        });
+        await sendWelcome(
+          { ...deps, messenger: bot.messenger },
+          {
+            tenantId: job.tenantId,
+            personId: String(job.payload['personId']),
+          },
+        );
       },
     },
   });
@@ -129,7 +172,12 @@ export async function createChorus(options: ChorusOptions): Promise<Chorus> {
     const due = state?.lastCompletedAt
       ? new Date(state.lastCompletedAt.getTime() + config.directorySyncMinutes * 60_000)
       : clock.now();
-    await store.jobs.enqueue(tenantId, 'directory.sync', {}, { dedupeKey: 'directory.sync', runAt: due, maxAttempts: 3 });
+    await store.jobs.enqueue(
+      tenantId,
+      'directory.sync',
+      {},
+      { dedupeKey: 'directory.sync', runAt: due, maxAttempts: 3 },
+    );
   };
   if (directory.kind === 'demo') {
     // The demo org is generated locally and small: sync before serving, so sign-in has people at once.
@@ -137,7 +185,10 @@ export async function createChorus(options: ChorusOptions): Promise<Chorus> {
   }
   await scheduleSync();
   const scheduleTimer = config.jobs.enabled
-    ? setInterval(() => void scheduleSync().catch((err: unknown) => logger.warn({ err }, 'scheduling sync failed')), 60_000)
+    ? setInterval(
+        () => void scheduleSync().catch((err: unknown) => logger.warn({ err }, 'scheduling sync failed')),
+        60_000,
+      )
     : null;
   scheduleTimer?.unref();
 
@@ -149,10 +200,12 @@ export async function createChorus(options: ChorusOptions): Promise<Chorus> {
     authenticator,
     devSessions,
     demoTenantId: config.devSignIn ? tenantId : null,
-    bot: bot.endpoint,
-    extraRoutes: bot.routes,
+    bot: botEndpoint,
+    extraRoutes: botRoutes,
     tabDir: options.tabDir ?? path.join(ROOT, 'dist', 'tab'),
   });
+
+  listeningOrigin = () => (server.app.addresses().length > 0 ? server.app.listeningOrigin : null);
 
   const chorus: Chorus = {
     config,

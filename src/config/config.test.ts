@@ -33,7 +33,12 @@ describe('loadConfig', () => {
   });
 
   it('lists every problem at once, naming each variable', () => {
-    const err = catchConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', CHORUS_MODE: 'staging', DEV_SIGNIN: 'maybe' });
+    const err = catchConfig({
+      PORT: 'eighty',
+      DATABASE_URL: 'mysql://x',
+      CHORUS_MODE: 'staging',
+      DEV_SIGNIN: 'maybe',
+    });
     const text = err.problems.join('\n');
     expect(err.problems.length).toBeGreaterThanOrEqual(4);
     expect(text).toMatch(/PORT/);

@@ -10,16 +10,18 @@ const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'use true or false' })
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
-const list = z
-  .string()
-  .transform((v) =>
-    v
-      .split(',')
-      .map((s) => s.trim())
-      .filter(Boolean),
-  );
+const list = z.string().transform((v) =>
+  v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean),
+);
 
-const optionalUrl = (hint: string) => z.string().url({ message: `must be a full URL, ${hint}` }).optional();
+const optionalUrl = (hint: string) =>
+  z
+    .string()
+    .url({ message: `must be a full URL, ${hint}` })
+    .optional();
 
 const ZEnv = z.object({
   CHORUS_MODE: z
@@ -63,7 +65,8 @@ const ZEnv = z.object({
   JOBS_ENABLED: bool.default('true'),
 });
 
-export type DatabaseConfig = { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string; poolSize: number };
+export type DatabaseConfig =
+  { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string; poolSize: number };
 
 /** The parsed, validated configuration. Nothing else reads process.env. */
 export interface Config {
@@ -74,14 +77,16 @@ export interface Config {
   logLevel: z.infer<typeof ZEnv>['LOG_LEVEL'];
   database: DatabaseConfig;
   devSignIn: boolean;
-  directory: { kind: 'demo' } | {
-    kind: 'graph';
-    tenantId: string;
-    clientId: string;
-    clientSecret: string;
-    authorityHost: string;
-    graphBaseUrl: string;
-  };
+  directory:
+    | { kind: 'demo' }
+    | {
+        kind: 'graph';
+        tenantId: string;
+        clientId: string;
+        clientSecret: string;
+        authorityHost: string;
+        graphBaseUrl: string;
+      };
   directorySyncMinutes: number;
   sso: { tenantId: string; clientId: string; appIdUri: string | null; jwksUrl: string } | null;
   bot: { appId: string; password: string; tenantId: string } | null;
@@ -106,7 +111,10 @@ export class ConfigError extends Error {
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
 
 /** Parses the environment. Throws ConfigError listing every problem. */
-export function loadConfig(env: Record<string, string | undefined> = process.env, cwd = process.cwd()): Config {
+export function loadConfig(
+  env: Record<string, string | undefined> = process.env,
+  cwd = process.cwd(),
+): Config {
   // Empty strings count as unset, so committed env files with empty values behave as documented.
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = ZEnv.safeParse(cleaned);
@@ -122,7 +130,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const host = e.HOST ?? (production ? '0.0.0.0' : '127.0.0.1');
 
   if (production && devSignIn) {
-    problems.push('DEV_SIGNIN: dev sign-in is for the demo only and cannot be used with CHORUS_MODE=production');
+    problems.push(
+      'DEV_SIGNIN: dev sign-in is for the demo only and cannot be used with CHORUS_MODE=production',
+    );
   }
   if (devSignIn && !LOOPBACK.has(host) && !e.DEV_SIGNIN_ALLOW_REMOTE) {
     problems.push(
@@ -130,9 +140,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     );
   }
   if (production && !e.DATABASE_URL) {
-    problems.push('DATABASE_URL: production needs a PostgreSQL server, e.g. postgres://user:pass@host:5432/chorus');
+    problems.push(
+      'DATABASE_URL: production needs a PostgreSQL server, e.g. postgres://user:pass@host:5432/chorus',
+    );
   }
-  if (production && !e.PUBLIC_URL) problems.push('PUBLIC_URL: production needs the public https URL of the app');
+  if (production && !e.PUBLIC_URL)
+    problems.push('PUBLIC_URL: production needs the public https URL of the app');
 
   const directoryKind = e.DIRECTORY ?? (production ? 'graph' : 'demo');
   const needAad = directoryKind === 'graph' || production;
@@ -148,7 +161,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (botSet > 0 && botSet < 3) {
     problems.push('BOT_ID, BOT_PASSWORD, BOT_TENANT_ID: set all three (single-tenant bot) or none (demo)');
   }
-  if (production && botSet === 0) problems.push('BOT_ID, BOT_PASSWORD, BOT_TENANT_ID: production needs the bot registration');
+  if (production && botSet === 0)
+    problems.push('BOT_ID, BOT_PASSWORD, BOT_TENANT_ID: production needs the bot registration');
   if (problems.length > 0) throw new ConfigError(problems);
 
   const port = e.PORT;
@@ -177,7 +191,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     directorySyncMinutes: e.DIRECTORY_SYNC_MINUTES,
     sso:
       e.AAD_TENANT_ID && e.AAD_CLIENT_ID
-        ? { tenantId: e.AAD_TENANT_ID, clientId: e.AAD_CLIENT_ID, appIdUri: e.AAD_APP_ID_URI ?? null, jwksUrl: e.AAD_JWKS_URL }
+        ? {
+            tenantId: e.AAD_TENANT_ID,
+            clientId: e.AAD_CLIENT_ID,
+            appIdUri: e.AAD_APP_ID_URI ?? null,
+            jwksUrl: e.AAD_JWKS_URL,
+          }
         : null,
     bot: botSet === 3 ? { appId: e.BOT_ID!, password: e.BOT_PASSWORD!, tenantId: e.BOT_TENANT_ID! } : null,
     botServiceUrl: e.BOT_SERVICE_URL ?? null,

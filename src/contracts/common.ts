@@ -9,7 +9,14 @@ export type Role = z.infer<typeof ZRole>;
 export const ZNetwork = z.enum(['linkedin', 'x', 'facebook', 'instagram', 'tiktok']);
 export type Network = z.infer<typeof ZNetwork>;
 
-export const ZTopic = z.enum(['internal-news', 'product', 'thought-leadership', 'jobs', 'events', 'sustainability']);
+export const ZTopic = z.enum([
+  'internal-news',
+  'product',
+  'thought-leadership',
+  'jobs',
+  'events',
+  'sustainability',
+]);
 export type Topic = z.infer<typeof ZTopic>;
 
 /** The error body every failing API call returns. */

@@ -31,7 +31,10 @@ export const ZMe = z.object({
 export type Me = z.infer<typeof ZMe>;
 
 export const ZJoinRequest = z.object({
-  guidelinesVersion: z.number({ message: 'guidelinesVersion must be the number of the guidelines you accepted' }).int().positive(),
+  guidelinesVersion: z
+    .number({ message: 'guidelinesVersion must be the number of the guidelines you accepted' })
+    .int()
+    .positive(),
   networks: z.array(ZNetwork).min(1, 'choose at least one network').max(5),
   topics: z.array(ZTopic).max(20).default([]),
 });
@@ -40,7 +43,11 @@ export type JoinRequest = z.infer<typeof ZJoinRequest>;
 export const ZDevSignInRequest = z.object({ personId: z.string().min(1, 'personId is required').max(200) });
 export type DevSignInRequest = z.infer<typeof ZDevSignInRequest>;
 
-export const ZDevSignInResponse = z.object({ token: z.string(), expiresAt: z.string(), person: ZPersonSummary });
+export const ZDevSignInResponse = z.object({
+  token: z.string(),
+  expiresAt: z.string(),
+  person: ZPersonSummary,
+});
 export type DevSignInResponse = z.infer<typeof ZDevSignInResponse>;
 
 export const ZPeopleQuery = z.object({

@@ -20,8 +20,16 @@ export const ZProgramView = z.object({
 export type ProgramView = z.infer<typeof ZProgramView>;
 
 export const ZUpdateDocumentRequest = z.object({
-  bodyDa: z.string().trim().min(1, 'the Danish text cannot be empty').max(20_000, 'at most 20,000 characters'),
-  bodyEn: z.string().trim().min(1, 'the English text cannot be empty').max(20_000, 'at most 20,000 characters'),
+  bodyDa: z
+    .string()
+    .trim()
+    .min(1, 'the Danish text cannot be empty')
+    .max(20_000, 'at most 20,000 characters'),
+  bodyEn: z
+    .string()
+    .trim()
+    .min(1, 'the English text cannot be empty')
+    .max(20_000, 'at most 20,000 characters'),
 });
 export type UpdateDocumentRequest = z.infer<typeof ZUpdateDocumentRequest>;
 

@@ -14,13 +14,33 @@ export interface ClaimedJob {
  * Claims up to `limit` due jobs for one worker. SKIP LOCKED lets several instances poll the same
  * table without taking the same job; an expired lease (a crashed worker) makes a job claimable again.
  */
-export async function claimJobs(db: Db, workerId: string, limit: number, leaseMs: number): Promise<ClaimedJob[]> {
+export async function claimJobs(
+  db: Db,
+  workerId: string,
+  limit: number,
+  leaseMs: number,
+  scope: { kinds?: string[]; tenantIds?: string[] } = {},
+): Promise<ClaimedJob[]> {
+  // A worker claims only the kinds it can run (a rolling deploy may add kinds) and the tenants it serves.
+  const kinds = scope.kinds
+    ? sql`and kind in (${sql.join(
+        scope.kinds.map((k) => sql`${k}`),
+        sql`, `,
+      )})`
+    : sql``;
+  const tenants = scope.tenantIds
+    ? sql`and tenant_id in (${sql.join(
+        scope.tenantIds.map((t) => sql`${t}`),
+        sql`, `,
+      )})`
+    : sql``;
   const res = await db.execute(sql`
     update jobs set status = 'running', locked_by = ${workerId},
       locked_until = now() + (${leaseMs} * interval '1 millisecond'), attempts = attempts + 1
     where id in (
       select id from jobs
-      where (status = 'queued' and run_at <= now()) or (status = 'running' and locked_until < now())
+      where ((status = 'queued' and run_at <= now()) or (status = 'running' and locked_until < now()))
+        ${kinds} ${tenants}
       order by run_at
       limit ${limit}
       for update skip locked

@@ -99,7 +99,10 @@ export const consents = pgTable(
     source: text('source').notNull(),
     acceptedAt: timestamp('accepted_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.tenantId, t.id] }), index('consents_person_idx').on(t.tenantId, t.personId)],
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    index('consents_person_idx').on(t.tenantId, t.personId),
+  ],
 );
 
 /** An append-only log of what happened, kept (anonymised) for aggregate counts. */
@@ -128,7 +131,9 @@ export const jobs = pgTable(
     id: bigserial('id', { mode: 'number' }).primaryKey(),
     kind: text('kind').notNull(),
     payload: jsonb('payload').$type<Record<string, unknown>>().notNull().default({}),
-    status: text('status', { enum: ['queued', 'running', 'done', 'failed'] }).notNull().default('queued'),
+    status: text('status', { enum: ['queued', 'running', 'done', 'failed'] })
+      .notNull()
+      .default('queued'),
     runAt: timestamp('run_at', { withTimezone: true }).notNull().defaultNow(),
     attempts: integer('attempts').notNull().default(0),
     maxAttempts: integer('max_attempts').notNull().default(5),
@@ -195,5 +200,8 @@ export const devChatActivities = pgTable(
     activity: jsonb('activity').$type<Record<string, unknown>>().notNull(),
     createdAt: createdAt(),
   },
-  (t) => [primaryKey({ columns: [t.tenantId, t.id] }), index('dev_chat_conv_idx').on(t.tenantId, t.conversationId, t.id)],
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    index('dev_chat_conv_idx').on(t.tenantId, t.conversationId, t.id),
+  ],
 );

@@ -1,5 +1,12 @@
 import { and, asc, count, desc, eq, ilike, inArray, isNotNull, or, sql } from 'drizzle-orm';
-import type { DocumentKind, Membership, Network, ProgramDocument, Topic, JoinSource } from '../domain/program';
+import type {
+  DocumentKind,
+  Membership,
+  Network,
+  ProgramDocument,
+  Topic,
+  JoinSource,
+} from '../domain/program';
 import type { DirectorySyncState, Store } from '../ports/store';
 import type { Db } from './database';
 import {
@@ -30,7 +37,9 @@ const personColumns = {
 // Correlated subqueries name the outer table explicitly: Drizzle may leave a column unqualified in a
 // single-table select, which would bind it to the inner table instead (and cross tenants).
 const reportCount = sql<number>`(select count(*)::int from people r where r.tenant_id = people.tenant_id and r.manager_id = people.id)`;
-const currentGuidelines = sql<number | null>`(select max(d.version) from program_documents d where d.tenant_id = people.tenant_id and d.kind = 'guidelines')`;
+const currentGuidelines = sql<
+  number | null
+>`(select max(d.version) from program_documents d where d.tenant_id = people.tenant_id and d.kind = 'guidelines')`;
 
 // Postgres limits a statement to 65,535 parameters; 12 columns a row keeps a chunk well under it.
 const UPSERT_CHUNK = 1000;
@@ -51,7 +60,10 @@ function toDocument(row: typeof programDocuments.$inferSelect): ProgramDocument 
  * running a primary-key lookup. Keyed by Db, because a prepared query belongs to its database handle.
  */
 function hotQueries(db: Db) {
-  const byTenantAndId = and(eq(people.tenantId, sql.placeholder('tenantId')), eq(people.id, sql.placeholder('id')));
+  const byTenantAndId = and(
+    eq(people.tenantId, sql.placeholder('tenantId')),
+    eq(people.id, sql.placeholder('id')),
+  );
   let personWithReports: ReturnType<typeof buildPersonWithReports> | null = null;
   let profile: ReturnType<typeof buildProfile> | null = null;
   function buildPersonWithReports() {
@@ -74,7 +86,10 @@ function hotQueries(db: Db) {
         source: memberships.source,
       })
       .from(people)
-      .leftJoin(memberships, and(eq(memberships.tenantId, people.tenantId), eq(memberships.personId, people.id)))
+      .leftJoin(
+        memberships,
+        and(eq(memberships.tenantId, people.tenantId), eq(memberships.personId, people.id)),
+      )
       .where(byTenantAndId)
       .prepare('chorus_profile');
   }
@@ -99,7 +114,9 @@ export function createDrizzleStore(db: Db): Store {
     people: {
       async upsertMany(tenantId, list) {
         for (let i = 0; i < list.length; i += UPSERT_CHUNK) {
-          const chunk = list.slice(i, i + UPSERT_CHUNK).map((p) => ({ tenantId, ...p, syncedAt: new Date() }));
+          const chunk = list
+            .slice(i, i + UPSERT_CHUNK)
+            .map((p) => ({ tenantId, ...p, syncedAt: new Date() }));
           await db
             .insert(people)
             .values(chunk)
@@ -130,7 +147,7 @@ export function createDrizzleStore(db: Db): Store {
           .select(personColumns)
           .from(people)
           .where(and(eq(people.tenantId, tenantId), eq(people.id, id)));
-        return (rows[0]) ?? null;
+        return rows[0] ?? null;
       },
       async search(tenantId, query, limit) {
         const q = `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -235,7 +252,10 @@ export function createDrizzleStore(db: Db): Store {
         return rows.length === 1;
       },
       async count(tenantId) {
-        const rows = await db.select({ n: count() }).from(memberships).where(eq(memberships.tenantId, tenantId));
+        const rows = await db
+          .select({ n: count() })
+          .from(memberships)
+          .where(eq(memberships.tenantId, tenantId));
         return rows[0]?.n ?? 0;
       },
     },
@@ -309,11 +329,21 @@ export function createDrizzleStore(db: Db): Store {
         const rows = await hot.profile().execute({ tenantId, id: personId });
         const row = rows[0];
         if (!row) return null;
-        const { directReports, currentGuidelinesVersion, joinedAt, guidelinesVersion, networks, topics, source, ...person } = row;
+        const {
+          directReports,
+          currentGuidelinesVersion,
+          joinedAt,
+          guidelinesVersion,
+          networks,
+          topics,
+          source,
+          ...person
+        } = row;
         return {
           person,
           directReports: Number(directReports),
-          currentGuidelinesVersion: currentGuidelinesVersion === null ? null : Number(currentGuidelinesVersion),
+          currentGuidelinesVersion:
+            currentGuidelinesVersion === null ? null : Number(currentGuidelinesVersion),
           membership:
             joinedAt && guidelinesVersion !== null && networks && topics && source
               ? {

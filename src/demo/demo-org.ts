@@ -11,17 +11,101 @@ export const DEMO_TENANT_NAME = 'Nordlys Energi (demo)';
 export const DEMO_DOMAIN = 'nordlys-demo.dk';
 
 const FIRST_DA = [
-  'Anne', 'Mette', 'Camilla', 'Louise', 'Sofie', 'Ida', 'Line', 'Maria', 'Emma', 'Julie', 'Karen', 'Hanne',
-  'Lars', 'Jens', 'Peter', 'Søren', 'Mads', 'Rasmus', 'Anders', 'Mikkel', 'Frederik', 'Jonas', 'Niels', 'Henrik',
-  'Kasper', 'Thomas', 'Martin', 'Christian', 'Lene', 'Birgitte', 'Signe', 'Freja', 'Asger', 'Bo', 'Torben', 'Astrid',
+  'Anne',
+  'Mette',
+  'Camilla',
+  'Louise',
+  'Sofie',
+  'Ida',
+  'Line',
+  'Maria',
+  'Emma',
+  'Julie',
+  'Karen',
+  'Hanne',
+  'Lars',
+  'Jens',
+  'Peter',
+  'Søren',
+  'Mads',
+  'Rasmus',
+  'Anders',
+  'Mikkel',
+  'Frederik',
+  'Jonas',
+  'Niels',
+  'Henrik',
+  'Kasper',
+  'Thomas',
+  'Martin',
+  'Christian',
+  'Lene',
+  'Birgitte',
+  'Signe',
+  'Freja',
+  'Asger',
+  'Bo',
+  'Torben',
+  'Astrid',
 ];
 const LAST_DA = [
-  'Nielsen', 'Jensen', 'Hansen', 'Pedersen', 'Andersen', 'Christensen', 'Larsen', 'Sørensen', 'Rasmussen',
-  'Jørgensen', 'Petersen', 'Madsen', 'Kristensen', 'Olsen', 'Thomsen', 'Poulsen', 'Johansen', 'Møller', 'Mortensen',
-  'Holm', 'Lund', 'Dahl', 'Bach', 'Kjær', 'Vestergaard', 'Friis', 'Skov', 'Bruun',
+  'Nielsen',
+  'Jensen',
+  'Hansen',
+  'Pedersen',
+  'Andersen',
+  'Christensen',
+  'Larsen',
+  'Sørensen',
+  'Rasmussen',
+  'Jørgensen',
+  'Petersen',
+  'Madsen',
+  'Kristensen',
+  'Olsen',
+  'Thomsen',
+  'Poulsen',
+  'Johansen',
+  'Møller',
+  'Mortensen',
+  'Holm',
+  'Lund',
+  'Dahl',
+  'Bach',
+  'Kjær',
+  'Vestergaard',
+  'Friis',
+  'Skov',
+  'Bruun',
 ];
-const FIRST_EN = ['Emily', 'James', 'Olivia', 'Daniel', 'Priya', 'Lukas', 'Ana', 'Tomasz', 'Sarah', 'David', 'Chen', 'Fatima'];
-const LAST_EN = ['Smith', 'Brown', 'Taylor', 'Wilson', 'Patel', 'Schmidt', 'Silva', 'Kowalski', 'Murphy', 'Garcia', 'Li', 'Haddad'];
+const FIRST_EN = [
+  'Emily',
+  'James',
+  'Olivia',
+  'Daniel',
+  'Priya',
+  'Lukas',
+  'Ana',
+  'Tomasz',
+  'Sarah',
+  'David',
+  'Chen',
+  'Fatima',
+];
+const LAST_EN = [
+  'Smith',
+  'Brown',
+  'Taylor',
+  'Wilson',
+  'Patel',
+  'Schmidt',
+  'Silva',
+  'Kowalski',
+  'Murphy',
+  'Garcia',
+  'Li',
+  'Haddad',
+];
 
 const OFFICES = [
   { name: 'København', weight: 5 },
@@ -43,13 +127,69 @@ interface DepartmentPlan {
 }
 
 const DEPARTMENTS: DepartmentPlan[] = [
-  { name: 'Field Operations', head: 'Director of Field Operations', lead: 'Field Team Lead', staff: ['Field Technician', 'Grid Electrician', 'Service Planner', 'Fitter'], size: 105, sections: 3, englishShare: 0.05 },
-  { name: 'Engineering', head: 'Director of Engineering', lead: 'Engineering Lead', staff: ['Electrical Engineer', 'Project Engineer', 'Asset Engineer', 'Graduate Engineer'], size: 80, sections: 2, englishShare: 0.2 },
-  { name: 'Customer Service', head: 'Head of Customer Service', lead: 'Customer Service Team Lead', staff: ['Customer Advisor', 'Billing Specialist', 'Customer Advisor', 'Complaints Coordinator'], size: 70, sections: 2, englishShare: 0.05 },
-  { name: 'IT', head: 'Chief Information Officer', lead: 'IT Team Lead', staff: ['Software Developer', 'Cloud Engineer', 'IT Supporter', 'Data Engineer', 'Security Analyst'], size: 60, sections: 2, englishShare: 0.3 },
-  { name: 'Finance', head: 'Chief Financial Officer', lead: 'Finance Team Lead', staff: ['Controller', 'Accountant', 'Financial Analyst'], size: 28, sections: 0, englishShare: 0.1 },
-  { name: 'HR', head: 'HR Director', lead: 'HR Team Lead', staff: ['HR Partner', 'Recruiter', 'Payroll Specialist', 'Learning Consultant'], size: 30, sections: 0, englishShare: 0.1 },
-  { name: 'Communication', head: 'Head of Communication', lead: 'Communication Team Lead', staff: ['Communication Consultant', 'Content Producer', 'Employer Branding Specialist', 'Web Editor'], size: 16, sections: 0, englishShare: 0.1 },
+  {
+    name: 'Field Operations',
+    head: 'Director of Field Operations',
+    lead: 'Field Team Lead',
+    staff: ['Field Technician', 'Grid Electrician', 'Service Planner', 'Fitter'],
+    size: 105,
+    sections: 3,
+    englishShare: 0.05,
+  },
+  {
+    name: 'Engineering',
+    head: 'Director of Engineering',
+    lead: 'Engineering Lead',
+    staff: ['Electrical Engineer', 'Project Engineer', 'Asset Engineer', 'Graduate Engineer'],
+    size: 80,
+    sections: 2,
+    englishShare: 0.2,
+  },
+  {
+    name: 'Customer Service',
+    head: 'Head of Customer Service',
+    lead: 'Customer Service Team Lead',
+    staff: ['Customer Advisor', 'Billing Specialist', 'Customer Advisor', 'Complaints Coordinator'],
+    size: 70,
+    sections: 2,
+    englishShare: 0.05,
+  },
+  {
+    name: 'IT',
+    head: 'Chief Information Officer',
+    lead: 'IT Team Lead',
+    staff: ['Software Developer', 'Cloud Engineer', 'IT Supporter', 'Data Engineer', 'Security Analyst'],
+    size: 60,
+    sections: 2,
+    englishShare: 0.3,
+  },
+  {
+    name: 'Finance',
+    head: 'Chief Financial Officer',
+    lead: 'Finance Team Lead',
+    staff: ['Controller', 'Accountant', 'Financial Analyst'],
+    size: 28,
+    sections: 0,
+    englishShare: 0.1,
+  },
+  {
+    name: 'HR',
+    head: 'HR Director',
+    lead: 'HR Team Lead',
+    staff: ['HR Partner', 'Recruiter', 'Payroll Specialist', 'Learning Consultant'],
+    size: 30,
+    sections: 0,
+    englishShare: 0.1,
+  },
+  {
+    name: 'Communication',
+    head: 'Head of Communication',
+    lead: 'Communication Team Lead',
+    staff: ['Communication Consultant', 'Content Producer', 'Employer Branding Specialist', 'Web Editor'],
+    size: 16,
+    sections: 0,
+    englishShare: 0.1,
+  },
 ];
 
 /** A small deterministic PRNG (mulberry32), so the demo org is the same on every machine. */
@@ -94,7 +234,13 @@ export function generateDemoOrg(): Person[] {
     return OFFICES[0]!.name;
   };
 
-  const add = (jobTitle: string, department: string | null, managerId: string | null, englishShare: number, office?: string) => {
+  const add = (
+    jobTitle: string,
+    department: string | null,
+    managerId: string | null,
+    englishShare: number,
+    office?: string,
+  ) => {
     const english = rnd() < englishShare;
     let attempt = 0;
     const next = () => {
@@ -132,7 +278,12 @@ export function generateDemoOrg(): Person[] {
       dept.sections > 0
         ? Array.from({ length: dept.sections }, (_, i) => {
             remaining--;
-            return add(`${dept.name} Section Manager ${String.fromCharCode(65 + i)}`, dept.name, head.id, dept.englishShare);
+            return add(
+              `${dept.name} Section Manager ${String.fromCharCode(65 + i)}`,
+              dept.name,
+              head.id,
+              dept.englishShare,
+            );
           })
         : [head];
     // Teams of about eight under each lead; leads spread across the managers.

@@ -27,7 +27,11 @@ export class AppError extends Error {
   readonly problems: FieldProblem[];
   readonly details: Record<string, unknown>;
 
-  constructor(code: ErrorCode, message: string, options?: { problems?: FieldProblem[]; details?: Record<string, unknown> }) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    options?: { problems?: FieldProblem[]; details?: Record<string, unknown> },
+  ) {
     super(message);
     this.name = 'AppError';
     this.code = code;
@@ -38,5 +42,8 @@ export class AppError extends Error {
 
 /** True when `err` is an AppError (also across module copies). */
 export function isAppError(err: unknown): err is AppError {
-  return err instanceof AppError || (typeof err === 'object' && err !== null && (err as { name?: unknown }).name === 'AppError');
+  return (
+    err instanceof AppError ||
+    (typeof err === 'object' && err !== null && (err as { name?: unknown }).name === 'AppError')
+  );
 }

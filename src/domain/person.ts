@@ -25,3 +25,14 @@ export function toLanguage(tag: string | null | undefined, fallback: Language = 
   if (primary === 'en') return 'en';
   return fallback;
 }
+
+/**
+ * The language to talk to someone in: their directory language when Chorus speaks it, else the
+ * locale their client sent, else Danish.
+ */
+export function chooseLanguage(
+  preferredLanguage: string | null | undefined,
+  locale: string | null | undefined,
+): Language {
+  return toLanguage(preferredLanguage, toLanguage(locale, 'da'));
+}

@@ -1,13 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { hasAnyRole, resolveRoles } from './roles';
 
-const rules = { commsAdmins: ['anna@demo.dk'], commsAdminGroupId: 'g-comms', approvers: [], approverGroupId: 'g-appr' };
+const rules = {
+  commsAdmins: ['anna@demo.dk'],
+  commsAdminGroupId: 'g-comms',
+  approvers: [],
+  approverGroupId: 'g-appr',
+};
 
 describe('resolveRoles', () => {
   it('gives everyone the employee role and nothing else by default', () => {
-    expect(resolveRoles({ userPrincipalName: 'bo@demo.dk', mail: null, directReports: 0, groups: [] }, rules)).toEqual([
-      'employee',
-    ]);
+    expect(
+      resolveRoles({ userPrincipalName: 'bo@demo.dk', mail: null, directReports: 0, groups: [] }, rules),
+    ).toEqual(['employee']);
   });
   it('derives manager from direct reports', () => {
     expect(
@@ -15,7 +20,10 @@ describe('resolveRoles', () => {
     ).toContain('manager');
   });
   it('matches comms by UPN case-insensitively and approver by group', () => {
-    const roles = resolveRoles({ userPrincipalName: 'Anna@Demo.dk', mail: null, directReports: 0, groups: ['g-appr'] }, rules);
+    const roles = resolveRoles(
+      { userPrincipalName: 'Anna@Demo.dk', mail: null, directReports: 0, groups: ['g-appr'] },
+      rules,
+    );
     expect(roles).toEqual(['employee', 'comms', 'approver']);
   });
   it('checks route roles', () => {

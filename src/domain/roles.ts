@@ -14,7 +14,9 @@ export function resolveRoles(
   facts: { userPrincipalName: string | null; mail: string | null; directReports: number; groups: string[] },
   rules: RoleRules,
 ): Role[] {
-  const names = [facts.userPrincipalName, facts.mail].filter((n): n is string => !!n).map((n) => n.toLowerCase());
+  const names = [facts.userPrincipalName, facts.mail]
+    .filter((n): n is string => !!n)
+    .map((n) => n.toLowerCase());
   const roles: Role[] = ['employee'];
   if (facts.directReports > 0) roles.push('manager');
   const inList = (list: string[]) => names.some((n) => list.includes(n));

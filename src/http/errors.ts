@@ -31,7 +31,13 @@ export function zodProblems(error: ZodError, prefix: string): FieldProblem[] {
   });
 }
 
-function send(reply: FastifyReply, status: number, code: string, message: string, extra: Record<string, unknown> = {}) {
+function send(
+  reply: FastifyReply,
+  status: number,
+  code: string,
+  message: string,
+  extra: Record<string, unknown> = {},
+) {
   return reply
     .code(status)
     .header('cache-control', 'no-store')
@@ -46,7 +52,9 @@ export function handleError(err: unknown, request: FastifyRequest, reply: Fastif
     return send(reply, status, err.code, err.message, err.problems.length ? { problems: err.problems } : {});
   }
   if (err instanceof ZodError) {
-    return send(reply, 400, 'VALIDATION_FAILED', 'the request has invalid fields', { problems: zodProblems(err, '') });
+    return send(reply, 400, 'VALIDATION_FAILED', 'the request has invalid fields', {
+      problems: zodProblems(err, ''),
+    });
   }
   const fastifyErr = err as { statusCode?: number; code?: string; message?: string };
   if (fastifyErr.statusCode && fastifyErr.statusCode >= 400 && fastifyErr.statusCode < 500) {
@@ -61,5 +69,10 @@ export function handleError(err: unknown, request: FastifyRequest, reply: Fastif
     return send(reply, fastifyErr.statusCode, 'BAD_REQUEST', message);
   }
   request.log.error({ err }, 'unexpected error');
-  return send(reply, 500, 'INTERNAL', 'something went wrong on our side; quote the correlation id if you report it');
+  return send(
+    reply,
+    500,
+    'INTERNAL',
+    'something went wrong on our side; quote the correlation id if you report it',
+  );
 }

@@ -38,7 +38,13 @@ export function presentMe(me: MeResult, tenantId: string, method: Me['signInMeth
 }
 
 export function presentDocument(d: ProgramDocument): ProgramDocumentView {
-  return { kind: d.kind, version: d.version, bodyDa: d.bodyDa, bodyEn: d.bodyEn, updatedAt: d.createdAt.toISOString() };
+  return {
+    kind: d.kind,
+    version: d.version,
+    bodyDa: d.bodyDa,
+    bodyEn: d.bodyEn,
+    updatedAt: d.createdAt.toISOString(),
+  };
 }
 
 export function presentStats(s: Awaited<ReturnType<typeof getProgramStats>>): ProgramStats {

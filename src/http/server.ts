@@ -2,7 +2,13 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import fastifyStatic from '@fastify/static';
-import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, {
+  LogController,
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+} from 'fastify';
 import type { Logger } from 'pino';
 import type { ClientConfig } from '../contracts';
 import type { Config } from '../config/config';
@@ -119,7 +125,12 @@ export async function buildServer(deps: HttpDeps): Promise<ChorusServer> {
 
   const hasTab = existsSync(path.join(deps.tabDir, 'index.html'));
   if (hasTab) {
-    await app.register(fastifyStatic, { root: deps.tabDir, prefix: '/', wildcard: false, index: ['index.html'] });
+    await app.register(fastifyStatic, {
+      root: deps.tabDir,
+      prefix: '/',
+      wildcard: false,
+      index: ['index.html'],
+    });
   }
   app.setNotFoundHandler((request, reply) => {
     const url = request.url.split('?')[0] ?? '/';
@@ -130,9 +141,13 @@ export async function buildServer(deps: HttpDeps): Promise<ChorusServer> {
     if (request.method === 'GET' && url === '/' && !hasTab) {
       return reply.type('text/plain').send('The tab is not built. Run: npm run build:tab');
     }
-    return reply
-      .code(404)
-      .send({ error: { code: 'NOT_FOUND', message: `no route ${request.method} ${url}`, correlationId: String(request.id) } });
+    return reply.code(404).send({
+      error: {
+        code: 'NOT_FOUND',
+        message: `no route ${request.method} ${url}`,
+        correlationId: String(request.id),
+      },
+    });
   });
 
   return { app, routes: r.routes, registered };

@@ -20,6 +20,8 @@ export function startJobWorker(options: {
   pollMs: number;
   /** False: do not poll; only `drain()` runs jobs. */
   poll: boolean;
+  /** The tenants this instance serves (one per deployment today). */
+  tenantIds?: string[];
   batchSize?: number;
   leaseMs?: number;
 }): JobWorker {
@@ -47,7 +49,10 @@ export function startJobWorker(options: {
   const tick = async (): Promise<number> => {
     let total = 0;
     for (;;) {
-      const batch = await claimJobs(options.db, workerId, batchSize, leaseMs);
+      const batch = await claimJobs(options.db, workerId, batchSize, leaseMs, {
+        kinds: Object.keys(options.handlers),
+        ...(options.tenantIds ? { tenantIds: options.tenantIds } : {}),
+      });
       if (batch.length === 0) return total;
       for (const job of batch) await runOne(job);
       total += batch.length;

@@ -56,7 +56,12 @@ export interface ConsentRepository {
 /** The append-only activity log. */
 export interface ActivityRepository {
   /** Appends one event. */
-  record(tenantId: string, personId: string | null, type: string, data?: Record<string, unknown>): Promise<void>;
+  record(
+    tenantId: string,
+    personId: string | null,
+    type: string,
+    data?: Record<string, unknown>,
+  ): Promise<void>;
   /** Cuts the link between a person and their events; keeps the rows for aggregates. */
   anonymise(tenantId: string, personId: string): Promise<void>;
   /** Number of events of each type. */
@@ -73,7 +78,12 @@ export interface EnqueueOptions {
 /** The durable job queue in Postgres. */
 export interface JobQueue {
   /** Adds a job; returns false when a job with the same dedupe key is already waiting. */
-  enqueue(tenantId: string, kind: string, payload: Record<string, unknown>, options?: EnqueueOptions): Promise<boolean>;
+  enqueue(
+    tenantId: string,
+    kind: string,
+    payload: Record<string, unknown>,
+    options?: EnqueueOptions,
+  ): Promise<boolean>;
   /** Cancels waiting jobs that concern one person (used when they leave). */
   cancelForPerson(tenantId: string, personId: string): Promise<number>;
 }

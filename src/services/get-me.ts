@@ -13,12 +13,21 @@ export interface MeResult {
 }
 
 /** The signed-in person: profile, roles, membership, and whether they must re-accept the guidelines. */
-export async function getMe(deps: RoleDeps, input: { tenantId: string; personId: string; groups?: string[] }) {
+export async function getMe(
+  deps: RoleDeps,
+  input: { tenantId: string; personId: string; groups?: string[] },
+) {
   const profile = await deps.store.profiles.get(input.tenantId, input.personId);
-  if (!profile) throw new AppError('PERSON_NOT_IN_DIRECTORY', 'You are not in the organisation directory yet');
+  if (!profile)
+    throw new AppError('PERSON_NOT_IN_DIRECTORY', 'You are not in the organisation directory yet');
   const { person, directReports, membership, currentGuidelinesVersion } = profile;
   const roles = resolveRoles(
-    { userPrincipalName: person.userPrincipalName, mail: person.mail, directReports, groups: input.groups ?? [] },
+    {
+      userPrincipalName: person.userPrincipalName,
+      mail: person.mail,
+      directReports,
+      groups: input.groups ?? [],
+    },
     deps.roleRules,
   );
   return {
@@ -27,6 +36,8 @@ export async function getMe(deps: RoleDeps, input: { tenantId: string; personId:
     language: toLanguage(person.preferredLanguage, 'da'),
     membership,
     guidelinesOutdated:
-      !!membership && currentGuidelinesVersion !== null && membership.guidelinesVersion < currentGuidelinesVersion,
+      !!membership &&
+      currentGuidelinesVersion !== null &&
+      membership.guidelinesVersion < currentGuidelinesVersion,
   } satisfies MeResult;
 }

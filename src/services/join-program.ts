@@ -18,7 +18,8 @@ export interface JoinProgramInput {
 export async function joinProgram(deps: ServiceDeps, input: JoinProgramInput) {
   return deps.store.transaction(async (store) => {
     const person = await store.people.get(input.tenantId, input.personId);
-    if (!person) throw new AppError('PERSON_NOT_IN_DIRECTORY', 'You are not in the organisation directory yet');
+    if (!person)
+      throw new AppError('PERSON_NOT_IN_DIRECTORY', 'You are not in the organisation directory yet');
     const guidelines = await store.program.current(input.tenantId, 'guidelines');
     if (!guidelines) throw new AppError('NO_GUIDELINES', 'The program has no guidelines yet');
     if (guidelines.version !== input.guidelinesVersion) {

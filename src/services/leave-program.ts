@@ -8,7 +8,8 @@ import type { ServiceDeps } from './deps';
 export async function leaveProgram(deps: ServiceDeps, input: { tenantId: string; personId: string }) {
   await deps.store.transaction(async (store) => {
     const removed = await store.memberships.delete(input.tenantId, input.personId);
-    if (!removed) throw new AppError('NOT_A_MEMBER', 'You are not an ambassador, so there is nothing to leave');
+    if (!removed)
+      throw new AppError('NOT_A_MEMBER', 'You are not an ambassador, so there is nothing to leave');
     await store.jobs.cancelForPerson(input.tenantId, input.personId);
     await store.activity.anonymise(input.tenantId, input.personId);
     await store.consents.anonymise(input.tenantId, input.personId);

@@ -12,7 +12,9 @@ export async function updateProgramDocument(
       bodyEn: input.bodyEn,
       createdBy: input.actorId,
     });
-    await store.activity.record(input.tenantId, null, `program.${input.kind}.updated`, { version: doc.version });
+    await store.activity.record(input.tenantId, null, `program.${input.kind}.updated`, {
+      version: doc.version,
+    });
     return doc;
   });
 }

@@ -25,7 +25,13 @@ export async function runLoad(options: {
     new Promise<void>((resolve) => {
       const started = performance.now();
       const req = http.request(
-        { agent, hostname: target.hostname, port: target.port, path: target.pathname + target.search, headers: options.headers },
+        {
+          agent,
+          hostname: target.hostname,
+          port: target.port,
+          path: target.pathname + target.search,
+          headers: options.headers,
+        },
         (res) => {
           res.resume();
           res.on('end', () => {
@@ -50,6 +56,13 @@ export async function runLoad(options: {
   const elapsed = (performance.now() - started) / 1000;
   agent.destroy();
   latencies.sort((a, b) => a - b);
-  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN;
-  return { requests: latencies.length, errors, rps: latencies.length / elapsed, p50Ms: at(0.5), p99Ms: at(0.99) };
+  const at = (q: number) =>
+    latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN;
+  return {
+    requests: latencies.length,
+    errors,
+    rps: latencies.length / elapsed,
+    p50Ms: at(0.5),
+    p99Ms: at(0.99),
+  };
 }

@@ -22,7 +22,6 @@ function record(name: string, result: string, target = '', ok?: boolean) {
   process.stdout.write(`${name}: ${result}${target ? ` (target ${target})` : ''}\n`);
 }
 
-
 async function waitFor(url: string, timeoutMs: number): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
@@ -46,7 +45,12 @@ function spawnApp(port: number, dataDir: string): ChildProcess {
 }
 
 function spawnGroup(cmd: string, args: string[], env: Record<string, string>): ChildProcess {
-  const child = spawn(cmd, args, { cwd: ROOT, env: { ...process.env, ...env }, detached: true, stdio: 'ignore' });
+  const child = spawn(cmd, args, {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    detached: true,
+    stdio: 'ignore',
+  });
   return child;
 }
 
@@ -77,7 +81,12 @@ async function benchStartup() {
     await waitFor(`http://127.0.0.1:${port}/readyz`, 120_000);
     const restart = performance.now() - again;
     await stopGroup(warm);
-    record('`npm start` to ready, empty data folder (tab build + migrations + demo seed)', `${(cold / 1000).toFixed(1)} s`, '< 60 s', cold < 60_000);
+    record(
+      '`npm start` to ready, empty data folder (tab build + migrations + demo seed)',
+      `${(cold / 1000).toFixed(1)} s`,
+      '< 60 s',
+      cold < 60_000,
+    );
     record('restart to ready, existing data folder (server only)', `${(restart / 1000).toFixed(1)} s`);
   } finally {
     await rm(dataDir, { recursive: true, force: true });
@@ -93,7 +102,9 @@ async function benchMe() {
   try {
     const base = `http://127.0.0.1:${port}`;
     await waitFor(`${base}/readyz`, 120_000);
-    const people = (await (await fetch(`${base}/api/dev/people?q=Field&limit=1`)).json()) as { people: { id: string }[] };
+    const people = (await (await fetch(`${base}/api/dev/people?q=Field&limit=1`)).json()) as {
+      people: { id: string }[];
+    };
     const signIn = await fetch(`${base}/api/dev/sign-in`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -173,7 +184,11 @@ function benchTabWeight() {
 async function benchLcp() {
   const executablePath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
   if (!existsSync(executablePath)) {
-    record('largest contentful paint, 4× CPU slowdown', 'not measured: Chromium is not installed (apt-get install chromium)', '≤ 1.5 s');
+    record(
+      'largest contentful paint, 4× CPU slowdown',
+      'not measured: Chromium is not installed (apt-get install chromium)',
+      '≤ 1.5 s',
+    );
     return;
   }
   const { chromium } = await import('playwright-core');
@@ -182,7 +197,15 @@ async function benchLcp() {
   const app = spawnApp(port, dataDir);
   const browser = await chromium.launch({
     executablePath,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   try {
     await waitFor(`http://127.0.0.1:${port}/readyz`, 120_000);
@@ -195,13 +218,13 @@ async function benchLcp() {
       await page.goto(`http://localhost:${port}/`, { waitUntil: 'load' });
       await page.waitForTimeout(1500);
       // A string, because this code runs in the page and the Node typings here have no DOM.
-      const lcp = (await page.evaluate(`new Promise((resolve) => {
+      const lcp = await page.evaluate<number>(`new Promise((resolve) => {
         new PerformanceObserver((list) => {
           const entries = list.getEntries();
           resolve(entries.length ? entries[entries.length - 1].startTime : NaN);
         }).observe({ type: 'largest-contentful-paint', buffered: true });
         setTimeout(() => resolve(NaN), 3000);
-      })`)) as number;
+      })`);
       samples.push(lcp);
       await context.close();
     }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrate, type DatabaseHandle } from '../../src/db/database';
+import { sql } from 'drizzle-orm';
+import { migrate, rowsOf, type DatabaseHandle } from '../../src/db/database';
 import { claimJobs, completeJob, countJobs, failJob } from '../../src/db/job-claims';
 import type { Person } from '../../src/domain/person';
 import type { Store } from '../../src/ports/store';
@@ -59,7 +60,11 @@ describe('Drizzle store', () => {
   });
 
   it('stores each document edit as a new version, also when two edits race', async () => {
-    const first = await store.program.addVersion(tenantId, 'guidelines', { bodyDa: 'a', bodyEn: 'a', createdBy: null });
+    const first = await store.program.addVersion(tenantId, 'guidelines', {
+      bodyDa: 'a',
+      bodyEn: 'a',
+      createdBy: null,
+    });
     const results = await Promise.allSettled([
       store.program.addVersion(tenantId, 'guidelines', { bodyDa: 'b', bodyEn: 'b', createdBy: 'x' }),
       store.program.addVersion(tenantId, 'guidelines', { bodyDa: 'c', bodyEn: 'c', createdBy: 'y' }),
@@ -74,8 +79,18 @@ describe('Drizzle store', () => {
 
   it('inserts a membership once and reports a second insert', async () => {
     await store.people.upsertMany(tenantId, [person('m1')]);
-    const m = { personId: 'm1', joinedAt: new Date(), guidelinesVersion: 1, networks: ['x' as const], topics: [], source: 'tab' as const };
-    const results = await Promise.all([store.memberships.insert(tenantId, m), store.memberships.insert(tenantId, m)]);
+    const m = {
+      personId: 'm1',
+      joinedAt: new Date(),
+      guidelinesVersion: 1,
+      networks: ['x' as const],
+      topics: [],
+      source: 'tab' as const,
+    };
+    const results = await Promise.all([
+      store.memberships.insert(tenantId, m),
+      store.memberships.insert(tenantId, m),
+    ]);
     expect(results.filter(Boolean)).toHaveLength(1);
     expect(await store.memberships.count(tenantId)).toBe(1);
     const profile = await store.profiles.get(tenantId, 'm1');
@@ -86,14 +101,20 @@ describe('Drizzle store', () => {
 
   it('deduplicates waiting jobs and lets two workers claim disjoint jobs', async () => {
     expect(await store.jobs.enqueue(tenantId, 'test.kind', { personId: 'a' }, { dedupeKey: 'k' })).toBe(true);
-    expect(await store.jobs.enqueue(tenantId, 'test.kind', { personId: 'a' }, { dedupeKey: 'k' })).toBe(false);
+    expect(await store.jobs.enqueue(tenantId, 'test.kind', { personId: 'a' }, { dedupeKey: 'k' })).toBe(
+      false,
+    );
     for (let i = 0; i < 9; i++) await store.jobs.enqueue(tenantId, 'test.kind', { personId: `p${i}` });
+    const scope = { kinds: ['test.kind'], tenantIds: [tenantId] };
     const [a, b] = await Promise.all([
-      claimJobs(handle.db, 'worker-a', 6, 60_000),
-      claimJobs(handle.db, 'worker-b', 6, 60_000),
+      claimJobs(handle.db, 'worker-a', 6, 60_000, scope),
+      claimJobs(handle.db, 'worker-b', 6, 60_000, scope),
     ]);
-    const mine = (jobs: { tenantId: string }[]) => jobs.filter((j) => j.tenantId === tenantId);
+    const mine = <T extends { tenantId: string }>(jobs: T[]) => jobs.filter((j) => j.tenantId === tenantId);
     const ids = [...mine(a), ...mine(b)].map((j) => j.id);
+    expect(
+      await claimJobs(handle.db, 'worker-c', 6, 60_000, { kinds: ['other.kind'], tenantIds: [tenantId] }),
+    ).toEqual([]);
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids.length).toBe(10);
     for (const job of mine(a)) await completeJob(handle.db, job.id, 'worker-a');
@@ -118,11 +139,11 @@ describe('Drizzle store', () => {
     await store.consents.anonymise(tenantId, 'anon-me');
     const counts = await store.activity.countByType(tenantId);
     expect(counts['joined']).toBe(1);
+    // The raw check that nothing still names the person.
     const rows = await handle.db.execute(
-      // The raw check that nothing still names the person.
-      (await import('drizzle-orm')).sql`select count(*)::int as n from activity_events where tenant_id = ${tenantId} and person_id = 'anon-me'
+      sql`select count(*)::int as n from activity_events where tenant_id = ${tenantId} and person_id = 'anon-me'
         union all select count(*)::int from consents where tenant_id = ${tenantId} and person_id = 'anon-me'`,
     );
-    expect((rows as unknown as { rows: { n: number }[] }).rows.map((r) => Number(r.n))).toEqual([0, 0]);
+    expect(rowsOf<{ n: number }>(rows).map((r) => Number(r.n))).toEqual([0, 0]);
   });
 });

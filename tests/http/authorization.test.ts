@@ -10,13 +10,22 @@ const commsUpns = new Set(demoCommsAdmins(org));
 
 // One persona per role, picked from the demo org by the same facts the server uses.
 const personas: { name: string; id: string; roles: Role[] }[] = [
-  { name: 'employee', id: org.find((p) => !reports.has(p.id) && !commsUpns.has(p.userPrincipalName!))!.id, roles: ['employee'] },
+  {
+    name: 'employee',
+    id: org.find((p) => !reports.has(p.id) && !commsUpns.has(p.userPrincipalName!))!.id,
+    roles: ['employee'],
+  },
   {
     name: 'manager',
-    id: org.find((p) => reports.has(p.id) && !commsUpns.has(p.userPrincipalName!) && p.department === 'IT')!.id,
+    id: org.find((p) => reports.has(p.id) && !commsUpns.has(p.userPrincipalName!) && p.department === 'IT')!
+      .id,
     roles: ['employee', 'manager'],
   },
-  { name: 'comms', id: org.find((p) => p.jobTitle === 'Head of Communication')!.id, roles: ['employee', 'manager', 'comms'] },
+  {
+    name: 'comms',
+    id: org.find((p) => p.jobTitle === 'Head of Communication')!.id,
+    roles: ['employee', 'manager', 'comms'],
+  },
 ];
 
 const sampleParams: Record<string, string> = { kind: 'purpose' };
@@ -43,7 +52,9 @@ describe('authorization matrix, generated from the route table', () => {
 
   it('gives each persona the roles the matrix assumes', async () => {
     for (const p of personas) {
-      const me = (await (await app.api('/api/me', { token: tokens.get(p.name)! })).json()) as { roles: Role[] };
+      const me = (await (await app.api('/api/me', { token: tokens.get(p.name)! })).json()) as {
+        roles: Role[];
+      };
       expect(me.roles, p.name).toEqual(p.roles);
     }
   });
@@ -53,7 +64,10 @@ describe('authorization matrix, generated from the route table', () => {
     expect(protectedRoutes.length).toBeGreaterThan(0);
     for (const route of protectedRoutes) {
       const url = fill(route.url);
-      const anonymous = await app.api(url, { method: route.method, json: route.method === 'GET' ? undefined : {} });
+      const anonymous = await app.api(url, {
+        method: route.method,
+        json: route.method === 'GET' ? undefined : {},
+      });
       expect(anonymous.status, `anonymous ${route.method} ${route.url}`).toBe(401);
       for (const p of personas) {
         const res = await app.api(url, {

@@ -15,15 +15,20 @@ describe('joining and leaving the program over HTTP', () => {
   });
   afterAll(() => app.close());
 
-  const program = async () => (await (await app.api('/api/program', { token })).json()) as {
-    guidelines: { version: number };
-    ambassadorCount: number;
-  };
+  const program = async () =>
+    (await (await app.api('/api/program', { token })).json()) as {
+      guidelines: { version: number };
+      ambassadorCount: number;
+    };
 
   it('shows the signed-in person and that they are not a member yet', async () => {
     const res = await app.api('/api/me', { token });
     expect(res.status).toBe(200);
-    const me = (await res.json()) as { person: { displayName: string }; membership: unknown; roles: string[] };
+    const me = (await res.json()) as {
+      person: { displayName: string };
+      membership: unknown;
+      roles: string[];
+    };
     expect(me.person.displayName).toBe(employee.displayName);
     expect(me.membership).toBeNull();
     expect(me.roles).toEqual(['employee']);
@@ -46,7 +51,9 @@ describe('joining and leaving the program over HTTP', () => {
   it('names each bad field in plain words', async () => {
     const res = await app.api('/api/membership', { method: 'POST', token, json: { networks: ['myspace'] } });
     expect(res.status).toBe(400);
-    const body = (await res.json()) as { error: { code: string; problems: { field: string; message: string }[] } };
+    const body = (await res.json()) as {
+      error: { code: string; problems: { field: string; message: string }[] };
+    };
     expect(body.error.code).toBe('VALIDATION_FAILED');
     const fields = body.error.problems.map((p) => p.field);
     expect(fields).toContain('body.guidelinesVersion');

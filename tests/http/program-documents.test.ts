@@ -53,13 +53,19 @@ describe('comms edits the purpose and guidelines as new versions', () => {
     const after = await program();
     expect(after.guidelines.bodyEn).toBe('## New guidelines');
     expect(after.purpose.version).toBe(before.purpose.version);
-    const me = (await (await app.api('/api/me', { token: employee })).json()) as { guidelinesOutdated: boolean };
+    const me = (await (await app.api('/api/me', { token: employee })).json()) as {
+      guidelinesOutdated: boolean;
+    };
     expect(me.guidelinesOutdated).toBe(true);
   });
 
   it('refuses empty texts with a message per language, and changes nothing', async () => {
     const before = await program();
-    const res = await app.api('/api/program/purpose', { method: 'PUT', token: comms, json: { bodyDa: '  ', bodyEn: '' } });
+    const res = await app.api('/api/program/purpose', {
+      method: 'PUT',
+      token: comms,
+      json: { bodyDa: '  ', bodyEn: '' },
+    });
     expect(res.status).toBe(400);
     const body = (await res.json()) as { error: { problems: { field: string; message: string }[] } };
     expect(body.error.problems).toEqual(
@@ -72,15 +78,25 @@ describe('comms edits the purpose and guidelines as new versions', () => {
   });
 
   it('refuses an unknown document kind', async () => {
-    const res = await app.api('/api/program/secrets', { method: 'PUT', token: comms, json: { bodyDa: 'a', bodyEn: 'b' } });
+    const res = await app.api('/api/program/secrets', {
+      method: 'PUT',
+      token: comms,
+      json: { bodyDa: 'a', bodyEn: 'b' },
+    });
     expect(res.status).toBe(400);
-    expect(((await res.json()) as { error: { problems: { field: string }[] } }).error.problems[0]?.field).toBe('params.kind');
+    expect(
+      ((await res.json()) as { error: { problems: { field: string }[] } }).error.problems[0]?.field,
+    ).toBe('params.kind');
   });
 
   it('shows comms aggregate counts only', async () => {
     const res = await app.api('/api/admin/stats', { token: comms });
     expect(res.status).toBe(200);
-    const stats = (await res.json()) as Record<string, unknown> & { people: number; ambassadors: number; joinedTotal: number };
+    const stats = (await res.json()) as Record<string, unknown> & {
+      people: number;
+      ambassadors: number;
+      joinedTotal: number;
+    };
     expect(stats.people).toBe(org.length);
     expect(stats.ambassadors).toBe(1);
     expect(stats.joinedTotal).toBe(1);

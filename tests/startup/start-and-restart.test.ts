@@ -8,7 +8,6 @@ import { freePort } from '../support/net';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
-
 interface Running {
   child: ChildProcessWithoutNullStreams;
   output: () => string;
@@ -84,7 +83,11 @@ describe('npm start on an empty data folder, SIGTERM, and a restart that keeps e
     const join = await fetch(`${base}/api/membership`, {
       method: 'POST',
       headers: auth,
-      body: JSON.stringify({ guidelinesVersion: program.guidelines.version, networks: ['linkedin'], topics: ['events'] }),
+      body: JSON.stringify({
+        guidelinesVersion: program.guidelines.version,
+        networks: ['linkedin'],
+        topics: ['events'],
+      }),
     });
     expect(join.status).toBe(201);
 
@@ -103,7 +106,9 @@ describe('npm start on an empty data folder, SIGTERM, and a restart that keeps e
     expect(me.membership?.networks).toEqual(['linkedin']);
     expect(me.membership?.topics).toEqual(['events']);
     expect(me.membership?.guidelinesVersion).toBe(program.guidelines.version);
-    const people = (await (await fetch(`${base}/api/dev/people?q=Customer&limit=50`)).json()) as { people: unknown[] };
+    const people = (await (await fetch(`${base}/api/dev/people?q=Customer&limit=50`)).json()) as {
+      people: unknown[];
+    };
     expect(people.people.length).toBeGreaterThan(10);
     second.child.kill('SIGTERM');
     expect(await second.exited).toBe(0);

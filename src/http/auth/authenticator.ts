@@ -16,7 +16,10 @@ export interface Authenticator {
 }
 
 /** Accepts Teams SSO tokens when SSO is configured, and demo sessions when dev sign-in is on. */
-export function createAuthenticator(options: { sso: TeamsTokenVerifier | null; dev: DevSessions | null }): Authenticator {
+export function createAuthenticator(options: {
+  sso: TeamsTokenVerifier | null;
+  dev: DevSessions | null;
+}): Authenticator {
   return {
     async authenticate(authorization) {
       const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');

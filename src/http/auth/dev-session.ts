@@ -45,12 +45,18 @@ export function createDevSessions(secrets: SecretSource, tenantId: string) {
     /** Checks a session and returns who it is for. */
     async verify(token: string): Promise<{ tenantId: string; personId: string }> {
       try {
-        const { payload } = await jwtVerify(token, await getKey(), { issuer: DEV_SESSION_ISSUER, algorithms: ['HS256'] });
+        const { payload } = await jwtVerify(token, await getKey(), {
+          issuer: DEV_SESSION_ISSUER,
+          algorithms: ['HS256'],
+        });
         if (typeof payload.sub !== 'string' || payload.tid !== tenantId) throw new Error('claims');
         return { tenantId, personId: payload.sub };
       } catch (err) {
         const expired = (err as { code?: string }).code === 'ERR_JWT_EXPIRED';
-        throw new AppError('INVALID_TOKEN', expired ? 'your session has expired; sign in again' : 'session token is invalid');
+        throw new AppError(
+          'INVALID_TOKEN',
+          expired ? 'your session has expired; sign in again' : 'session token is invalid',
+        );
       }
     },
   };

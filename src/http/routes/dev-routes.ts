@@ -31,7 +31,11 @@ export function registerDevSignInRoutes(r: RouteRegistrar, deps: HttpDeps, demoT
       const person = await deps.store.people.get(demoTenantId, body.personId);
       if (!person || !person.accountEnabled) throw new AppError('NOT_FOUND', 'no demo person has that id');
       const session = await sessions.issue(person.id, deps.clock.now());
-      return { token: session.token, expiresAt: session.expiresAt.toISOString(), person: presentPersonSummary(person) };
+      return {
+        token: session.token,
+        expiresAt: session.expiresAt.toISOString(),
+        person: presentPersonSummary(person),
+      };
     },
   });
 }

@@ -16,7 +16,11 @@ export function registerProgramRoutes(r: RouteRegistrar, deps: HttpDeps) {
     url: '/api/me',
     access: ['employee'],
     async handler({ principal, reply }) {
-      const me = await getMe(deps, { tenantId: principal!.tenantId, personId: principal!.personId, groups: principal!.groups });
+      const me = await getMe(deps, {
+        tenantId: principal!.tenantId,
+        personId: principal!.personId,
+        groups: principal!.groups,
+      });
       reply.header('cache-control', 'no-store');
       return presentMe(me, principal!.tenantId, principal!.method);
     },

@@ -1,0 +1,26 @@
+import type { TurnState } from '@microsoft/teams-ai';
+import type { Logger } from 'pino';
+import type { ConversationReferenceRepository } from '../../src/ports/conversation-references';
+import type { Store } from '../../src/ports/store';
+
+/** What the bot remembers per conversation (stored through botbuilder Storage, in Postgres). */
+export interface ChorusConversationState {
+  /** True once the bot greeted this chat: Teams sends both conversationUpdate and installationUpdate. */
+  greeted?: boolean;
+}
+
+export type ChorusTurnState = TurnState<ChorusConversationState>;
+
+/** The services' ports the bot's handlers use. */
+export interface BotDeps {
+  store: Pick<Store, 'people'>;
+  conversations: ConversationReferenceRepository;
+}
+
+/** What every handler gets. */
+export interface HandlerContext {
+  deps: BotDeps;
+  logger: Logger;
+  /** The app's tenant, for activities that name none (emulators). */
+  fallbackTenantId: string;
+}

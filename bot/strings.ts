@@ -1,0 +1,68 @@
+import type { Language } from '../src/domain/person';
+
+/** Every text the bot shows, in each language Chorus speaks. */
+export interface BotStrings {
+  greetingTitle(firstName: string | null): string;
+  greetingBody: string;
+  helpHint: string;
+  helpTitle: string;
+  helpItems: string[];
+  unknown: string;
+  failure: string;
+  welcomeTitle(firstName: string): string;
+  welcomeBody: string;
+  welcomeNext: string[];
+}
+
+export const STRINGS: Record<Language, BotStrings> = {
+  da: {
+    greetingTitle: (firstName) => (firstName ? `Hej ${firstName}!` : 'Hej!'),
+    greetingBody:
+      'Jeg er Chorus, botten bag ambassadørprogrammet. Her i chatten skriver jeg til dig, når der sker noget i programmet.',
+    helpHint: 'Skriv “hjælp” for at se, hvad jeg kan.',
+    helpTitle: 'Det kan jeg hjælpe med',
+    helpItems: [
+      '“hjælp”: viser denne liste.',
+      'Når du melder dig ind i ambassadørprogrammet, byder jeg dig velkommen her.',
+      'I fanen Chorus kan du læse programmets formål og retningslinjer og melde dig ind eller ud, når du vil.',
+    ],
+    unknown: 'Det forstod jeg ikke helt. Skriv “hjælp” for at se, hvad jeg kan.',
+    failure: 'Beklager, noget gik galt hos os. Prøv igen om lidt.',
+    welcomeTitle: (firstName) => `Velkommen som ambassadør, ${firstName}!`,
+    welcomeBody: 'Tak, fordi du er med. Du deler med dine egne ord, og du kan melde dig ud igen med ét klik.',
+    welcomeNext: [
+      'Læs retningslinjerne igen, når du er i tvivl: de ligger i fanen Chorus.',
+      'Skriv “hjælp” her i chatten for at se, hvad jeg kan.',
+    ],
+  },
+  en: {
+    greetingTitle: (firstName) => (firstName ? `Hi ${firstName}!` : 'Hi!'),
+    greetingBody:
+      "I'm Chorus, the bot behind the ambassador program. I'll write to you here when something happens in the program.",
+    helpHint: 'Write “help” to see what I can do.',
+    helpTitle: 'What I can help with',
+    helpItems: [
+      '“help”: shows this list.',
+      'When you join the ambassador program, I welcome you here.',
+      "In the Chorus tab you can read the program's purpose and guidelines, and join or leave whenever you like.",
+    ],
+    unknown: "I didn't quite get that. Write “help” to see what I can do.",
+    failure: 'Sorry, something went wrong on our side. Please try again in a moment.',
+    welcomeTitle: (firstName) => `Welcome aboard as an ambassador, ${firstName}!`,
+    welcomeBody:
+      'Thank you for joining. You share in your own words, and you can leave again with one click.',
+    welcomeNext: [
+      'Read the guidelines again whenever in doubt: they are in the Chorus tab.',
+      'Write “help” here in the chat to see what I can do.',
+    ],
+  },
+};
+
+/** The words that ask for help, in any language Chorus speaks. */
+export const HELP_PATTERN = /^\s*(help|hjælp|hjaelp|\?)\s*[.!?]*\s*$/i;
+
+/** The first name in a display name ("Mette Frederiksen" → "Mette"). */
+export function firstNameOf(displayName: string | null | undefined): string | null {
+  const first = displayName?.trim().split(/\s+/)[0];
+  return first ? first : null;
+}

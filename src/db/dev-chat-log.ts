@@ -1,0 +1,48 @@
+import { and, asc, eq, gt } from 'drizzle-orm';
+import type { DevChatLog } from '../ports/dev-chat-log';
+import type { Db } from './database';
+import { devChatActivities } from './schema';
+
+/** Demo only: the local Bot Connector's log of the chat, in dev_chat_activities. */
+export function createDevChatLog(db: Db): DevChatLog {
+  return {
+    async append(tenantId, conversationId, activity) {
+      const rows = await db
+        .insert(devChatActivities)
+        .values({ tenantId, conversationId, activity })
+        .returning({ id: devChatActivities.id });
+      return rows[0]!.id;
+    },
+
+    async list(tenantId, conversationId, afterId, limit) {
+      return db
+        .select({
+          id: devChatActivities.id,
+          conversationId: devChatActivities.conversationId,
+          activity: devChatActivities.activity,
+          createdAt: devChatActivities.createdAt,
+        })
+        .from(devChatActivities)
+        .where(
+          and(
+            eq(devChatActivities.tenantId, tenantId),
+            eq(devChatActivities.conversationId, conversationId),
+            gt(devChatActivities.id, afterId),
+          ),
+        )
+        .orderBy(asc(devChatActivities.id))
+        .limit(limit);
+    },
+
+    async exists(tenantId, conversationId) {
+      const rows = await db
+        .select({ id: devChatActivities.id })
+        .from(devChatActivities)
+        .where(
+          and(eq(devChatActivities.tenantId, tenantId), eq(devChatActivities.conversationId, conversationId)),
+        )
+        .limit(1);
+      return rows.length > 0;
+    },
+  };
+}

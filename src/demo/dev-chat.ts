@@ -1,0 +1,140 @@
+import { randomUUID } from 'node:crypto';
+import type { DevChatEntry, DevChatLog } from '../ports/dev-chat-log';
+import type { Store } from '../ports/store';
+
+/**
+ * The demo's stand-in for Teams, so "get a welcome from the bot" works on a fresh clone:
+ * - a local Bot Connector (what the bot sends lands in the chat log), and
+ * - the person's side of the chat, which sends real Teams-shaped activities to this server's own
+ *   /api/messages over HTTP, exactly as Teams would.
+ * Only used in demo mode without bot credentials, where the server listens on localhost.
+ */
+
+/** The bot's account in demo chats (Teams ids bots as '28:<app id>'). */
+export const DEMO_BOT_ACCOUNT = { id: '28:chorus-demo-bot', name: 'Chorus' };
+
+/** Where the local Bot Connector lives on this server; the bot's serviceUrl in demo chats. */
+export const DEV_CONNECTOR_PATH = '/_dev/connector/';
+
+/** The id of a person's 1:1 chat with the bot in the demo (one per person, like Teams). */
+export function devConversationId(personId: string): string {
+  return `a:dev-${personId}`;
+}
+
+export interface DevChatDeps {
+  log: DevChatLog;
+  store: Pick<Store, 'people'>;
+  /** Sends an activity to the bot's /api/messages at `origin`, as a Bot Connector does. */
+  postActivity?: (origin: string, activity: Record<string, unknown>) => Promise<void>;
+}
+
+/** A member of a new conversation, as the bot asks for it. */
+interface ConversationMember {
+  id: string;
+  aadObjectId?: string | undefined;
+}
+
+async function postToBot(origin: string, activity: Record<string, unknown>): Promise<void> {
+  const res = await fetch(`${origin}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(activity),
+  });
+  if (!res.ok) throw new Error(`the bot answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
+}
+
+export type DevChat = ReturnType<typeof createDevChat>;
+
+/** The demo chat: the connector's side and the person's side. */
+export function createDevChat(deps: DevChatDeps) {
+  const post = deps.postActivity ?? postToBot;
+  // A chat opened twice at once (two polls) must still install the bot once.
+  const installing = new Map<string, Promise<void>>();
+
+  const activityFrom = async (
+    tenantId: string,
+    personId: string,
+    origin: string,
+    fields: Record<string, unknown>,
+  ) => {
+    const person = await deps.store.people.get(tenantId, personId);
+    const now = new Date().toISOString();
+    return {
+      id: `dev-${randomUUID()}`,
+      timestamp: now,
+      localTimestamp: now,
+      channelId: 'msteams',
+      serviceUrl: `${origin}${DEV_CONNECTOR_PATH}`,
+      from: { id: `29:${personId}`, name: person?.displayName ?? '', aadObjectId: personId, role: 'user' },
+      recipient: { ...DEMO_BOT_ACCOUNT, role: 'bot' },
+      conversation: { id: devConversationId(personId), conversationType: 'personal', tenantId },
+      channelData: { tenant: { id: tenantId } },
+      ...(person?.preferredLanguage ? { locale: person.preferredLanguage } : {}),
+      ...fields,
+    };
+  };
+
+  const install = async (tenantId: string, personId: string, origin: string) => {
+    const activity = await activityFrom(tenantId, personId, origin, {
+      type: 'conversationUpdate',
+      membersAdded: [{ id: DEMO_BOT_ACCOUNT.id }, { id: `29:${personId}`, aadObjectId: personId }],
+    });
+    await post(origin, activity);
+  };
+
+  return {
+    /** Connector: POST /v3/conversations. The demo has one chat per person, so the id follows the member. */
+    async createConversation(_tenantId: string, params: { members?: ConversationMember[] | undefined }) {
+      const member = params.members?.[0];
+      if (!member) return null;
+      const personId = member.aadObjectId ?? member.id.replace(/^(29|8:orgid):/, '');
+      return { id: devConversationId(personId) };
+    },
+
+    /** Connector: the bot sent (or replied with) an activity. */
+    async receiveFromBot(tenantId: string, conversationId: string, activity: Record<string, unknown>) {
+      const from = (activity['from'] ?? {}) as Record<string, unknown>;
+      const id = await deps.log.append(tenantId, conversationId, {
+        ...activity,
+        from: { ...from, role: 'bot' },
+      });
+      return { id: String(id) };
+    },
+
+    /** The person writes to the bot. Resolves once the bot has answered (its replies are in the log). */
+    async send(input: { tenantId: string; personId: string; text: string; origin: string }) {
+      const activity = await activityFrom(input.tenantId, input.personId, input.origin, {
+        type: 'message',
+        text: input.text,
+        textFormat: 'plain',
+      });
+      await deps.log.append(input.tenantId, devConversationId(input.personId), activity);
+      await post(input.origin, activity);
+    },
+
+    /**
+     * The person's chat after `after`. Opening the chat the first time installs the bot, as adding
+     * the app in Teams does, so the bot greets them.
+     */
+    async history(input: {
+      tenantId: string;
+      personId: string;
+      after: number;
+      origin: string;
+    }): Promise<DevChatEntry[]> {
+      const conversationId = devConversationId(input.personId);
+      if (input.after === 0 && !(await deps.log.exists(input.tenantId, conversationId))) {
+        const key = `${input.tenantId}/${input.personId}`;
+        let pending = installing.get(key);
+        if (!pending) {
+          pending = install(input.tenantId, input.personId, input.origin).finally(() =>
+            installing.delete(key),
+          );
+          installing.set(key, pending);
+        }
+        await pending;
+      }
+      return deps.log.list(input.tenantId, conversationId, input.after, 200);
+    },
+  };
+}

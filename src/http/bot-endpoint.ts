@@ -1,0 +1,112 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Request as BotRequest, Response as BotResponse } from 'botbuilder';
+import { ZIncomingActivity } from '../contracts/bot-activity';
+import { AppError } from '../domain/errors';
+import { zodProblems } from './errors';
+import type { BotEndpoint } from './server';
+
+/** The bot, as the HTTP endpoint sees it: botbuilder's own request/response processing. */
+export interface BotProcessor {
+  process(req: BotRequest, res: BotResponse): Promise<void>;
+}
+
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+function isLoopbackUrl(url: string): boolean {
+  try {
+    return LOOPBACK_HOSTS.has(new URL(url).hostname);
+  } catch {
+    return false;
+  }
+}
+
+const ERROR_CODES: Record<number, string> = {
+  400: 'BAD_REQUEST',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  405: 'METHOD_NOT_ALLOWED',
+};
+
+/**
+ * Adapts Fastify to botbuilder's Request/Response: the adapter sets a status, maybe a body, then
+ * ends; the shim collects that and answers once. Errors get the app's JSON error shape, and a 5xx
+ * never carries the exception's text.
+ */
+function collectingResponse(): BotResponse & {
+  result(): { status: number; body: unknown; headers: [string, unknown][] };
+} {
+  let status = 200;
+  let body: unknown;
+  const headers: [string, unknown][] = [];
+  const res = {
+    socket: null,
+    header(name: string, value: unknown) {
+      headers.push([name, value]);
+      return res;
+    },
+    status(code: number) {
+      status = code;
+      return res;
+    },
+    send(value?: unknown) {
+      body = value;
+      return res;
+    },
+    end() {
+      return res;
+    },
+    result: () => ({ status, body, headers }),
+  };
+  return res;
+}
+
+/**
+ * POST /api/messages. The body must be an activity (clear 400 otherwise); the adapter then checks
+ * the Bot Framework token, unless the bot runs without credentials (the demo), where it only takes
+ * activities whose Bot Connector is on this machine.
+ */
+export function createBotEndpoint(bot: BotProcessor, options: { localOnly: boolean }): BotEndpoint {
+  return {
+    async handle(request: FastifyRequest, reply: FastifyReply) {
+      const parsed = ZIncomingActivity.safeParse(request.body);
+      if (!parsed.success) {
+        throw new AppError('VALIDATION_FAILED', 'the request body is not a Bot Framework activity', {
+          problems: zodProblems(parsed.error, 'body'),
+        });
+      }
+      if (options.localOnly && !isLoopbackUrl(parsed.data.serviceUrl)) {
+        throw new AppError('VALIDATION_FAILED', 'the request body is not a Bot Framework activity', {
+          problems: [
+            {
+              field: 'body.serviceUrl',
+              message:
+                'without bot credentials (demo mode) the bot only answers a Bot Connector on this machine',
+            },
+          ],
+        });
+      }
+      const res = collectingResponse();
+      await bot.process({ body: parsed.data, headers: request.headers, method: request.method }, res);
+      const { status, body, headers } = res.result();
+      for (const [name, value] of headers) reply.header(name, value);
+      if (status >= 400) {
+        if (status >= 500) request.log.error({ status, detail: body }, 'the bot adapter failed');
+        const message =
+          status >= 500
+            ? 'something went wrong on our side; quote the correlation id if you report it'
+            : typeof body === 'string' && body
+              ? body
+              : 'the request was refused';
+        await reply.code(status).send({
+          error: {
+            code: ERROR_CODES[status] ?? (status >= 500 ? 'INTERNAL' : 'BAD_REQUEST'),
+            message,
+            correlationId: String(request.id),
+          },
+        });
+        return;
+      }
+      await reply.code(status).send(body ?? undefined);
+    },
+  };
+}
