@@ -5,6 +5,9 @@ import { ConfigError, loadConfig, type Config } from './config/config';
 import { analyze, migrate, openDatabase, type DatabaseHandle } from './db/database';
 import { createSecretSource } from './db/secrets';
 import { createDrizzleStore } from './db/store';
+import { createClickRecorder } from './db/click-recorder';
+import { createContentStore } from './db/content-store';
+import { createSharingStore } from './db/sharing-store';
 import { createBotStorage } from './db/bot-storage';
 import { createConversationReferenceRepository } from './db/conversation-references';
 import { createDevChatLog } from './db/dev-chat-log';
@@ -192,8 +195,15 @@ export async function createChorus(options: ChorusOptions): Promise<Chorus> {
     : null;
   scheduleTimer?.unref();
 
+  const content = createContentStore(database.db);
+  const sharing = createSharingStore(database.db);
+  const clicks = createClickRecorder(database.db, logger);
+
   const server = await buildServer({
     ...deps,
+    content,
+    sharing,
+    clicks,
     config,
     logger,
     database,
@@ -224,6 +234,8 @@ export async function createChorus(options: ChorusOptions): Promise<Chorus> {
       if (scheduleTimer) clearInterval(scheduleTimer);
       // Stop taking requests and let in-flight ones finish, then finish jobs in hand, then close the DB.
       await server.app.close();
+      // Acknowledged clicks are already committed; this flushes any batch still forming.
+      await clicks.close();
       await worker.stop();
       await database.close();
     },

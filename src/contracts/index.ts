@@ -2,3 +2,4 @@ export * from './common';
 export * from './me';
 export * from './program';
 export * from './dev-chat';
+export * from './content';

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   bigserial,
+  customType,
   boolean,
   index,
   integer,
@@ -11,6 +12,12 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
+});
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
 // Every table carries tenant_id and every query filters on it: tenants stay apart, and the data can
 // later be distributed by tenant (Citus) with no change to the model.
@@ -203,5 +210,168 @@ export const devChatActivities = pgTable(
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     index('dev_chat_conv_idx').on(t.tenantId, t.conversationId, t.id),
+  ],
+);
+
+// ---- Content library and sharing -------------------------------------------------------------
+
+/** Topics: the built-in ones are seeded per tenant; comms can add more. */
+export const topics = pgTable(
+  'topics',
+  {
+    tenantId: text('tenant_id').notNull(),
+    key: text('key').notNull(),
+    labelDa: text('label_da').notNull(),
+    labelEn: text('label_en').notNull(),
+    builtIn: boolean('built_in').notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.key] })],
+);
+
+/** Uploaded images, kept in the database so every instance can serve them. */
+export const images = pgTable(
+  'images',
+  {
+    tenantId: text('tenant_id').notNull(),
+    id: text('id').notNull(),
+    contentType: text('content_type').notNull(),
+    bytes: bytea('bytes').notNull(),
+    size: integer('size').notNull(),
+    width: integer('width'),
+    height: integer('height'),
+    createdBy: text('created_by'),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
+);
+
+export const contentItems = pgTable(
+  'content_items',
+  {
+    tenantId: text('tenant_id').notNull(),
+    id: text('id').notNull(),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    linkUrl: text('link_url').notNull(),
+    imageId: text('image_id'),
+    imageUrl: text('image_url'),
+    topic: text('topic').notNull(),
+    language: text('language', { enum: ['da', 'en'] }).notNull(),
+    networks: text('networks').array().notNull(),
+    validFrom: timestamp('valid_from', { withTimezone: true }),
+    validTo: timestamp('valid_to', { withTimezone: true }),
+    evergreen: boolean('evergreen').notNull().default(false),
+    pinned: boolean('pinned').notNull().default(false),
+    advertising: boolean('advertising').notNull().default(true),
+    status: text('status', { enum: ['draft', 'in_review', 'approved', 'rejected', 'archived'] }).notNull(),
+    authorId: text('author_id').notNull(),
+    reviewNote: text('review_note'),
+    /** Shares recorded, kept here so "most shared" sorts without counting events. */
+    shareCount: integer('share_count').notNull().default(0),
+    /** Set by the store from title, body and captions with the item language's text-search dictionary. */
+    search: tsvector('search'),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    index('content_library_idx').on(t.tenantId, t.status, t.pinned, t.publishedAt),
+    index('content_search_idx').using('gin', t.search),
+  ],
+);
+
+/** Caption variants per item and language, handed out in turn so feeds do not fill with one text. */
+export const captionVariants = pgTable(
+  'caption_variants',
+  {
+    tenantId: text('tenant_id').notNull(),
+    itemId: text('item_id').notNull(),
+    language: text('language', { enum: ['da', 'en'] }).notNull(),
+    position: integer('position').notNull(),
+    text: text('text').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.itemId, t.language, t.position] })],
+);
+
+/** Every workflow step, with who and when. */
+export const contentTransitions = pgTable(
+  'content_transitions',
+  {
+    tenantId: text('tenant_id').notNull(),
+    id: bigserial('id', { mode: 'number' }).notNull(),
+    itemId: text('item_id').notNull(),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status').notNull(),
+    actorId: text('actor_id'),
+    note: text('note'),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.id] }), index('transitions_item_idx').on(t.tenantId, t.itemId)],
+);
+
+/**
+ * One tracked link per ambassador, item and network. The code is random and unguessable; the row
+ * outlives the item's expiry and the ambassador's membership (person_id is nulled when they leave).
+ */
+export const trackedLinks = pgTable(
+  'tracked_links',
+  {
+    tenantId: text('tenant_id').notNull(),
+    code: text('code').notNull(),
+    personId: text('person_id'),
+    itemId: text('item_id').notNull(),
+    network: text('network').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.code] }),
+    uniqueIndex('tracked_links_owner_idx').on(t.tenantId, t.personId, t.itemId, t.network),
+  ],
+);
+
+/** Shares: prepared when the share dialog opens, recorded once when the person shares or confirms. */
+export const shares = pgTable(
+  'shares',
+  {
+    tenantId: text('tenant_id').notNull(),
+    id: text('id').notNull(),
+    personId: text('person_id'),
+    itemId: text('item_id').notNull(),
+    network: text('network').notNull(),
+    linkCode: text('link_code').notNull(),
+    variantPosition: integer('variant_position'),
+    status: text('status', { enum: ['prepared', 'shared'] }).notNull().default('prepared'),
+    postUrl: text('post_url'),
+    reactions: integer('reactions'),
+    comments: integer('comments'),
+    preparedAt: timestamp('prepared_at', { withTimezone: true }).notNull().defaultNow(),
+    sharedAt: timestamp('shared_at', { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    index('shares_person_idx').on(t.tenantId, t.personId, t.sharedAt),
+    index('shares_item_idx').on(t.tenantId, t.itemId, t.network),
+  ],
+);
+
+/** Human clicks on tracked links. visitor_key is a daily-salted hash: never a raw IP. */
+export const clickEvents = pgTable(
+  'click_events',
+  {
+    tenantId: text('tenant_id').notNull(),
+    id: bigserial('id', { mode: 'number' }).notNull(),
+    code: text('code').notNull(),
+    itemId: text('item_id').notNull(),
+    personId: text('person_id'),
+    network: text('network').notNull(),
+    visitorKey: text('visitor_key').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    index('clicks_item_idx').on(t.tenantId, t.itemId, t.at),
+    index('clicks_person_idx').on(t.tenantId, t.personId, t.at),
   ],
 );

@@ -13,6 +13,8 @@ import type { Logger } from 'pino';
 import type { ClientConfig } from '../contracts';
 import type { Config } from '../config/config';
 import type { DatabaseHandle } from '../db/database';
+import type { ContentStore } from '../ports/content';
+import type { ClickRecorder, SharingStore } from '../ports/sharing';
 import type { RoleDeps } from '../services/deps';
 import { getRoles } from '../services/get-roles';
 import type { Authenticator } from './auth/authenticator';
@@ -20,7 +22,9 @@ import type { DevSessions } from './auth/dev-session';
 import { handleError } from './errors';
 import { createRouteRegistrar, type RouteRegistrar } from './route';
 import { registerDevSignInRoutes } from './routes/dev-routes';
+import { registerContentRoutes } from './routes/content-routes';
 import { registerProgramRoutes } from './routes/program-routes';
+import { registerSharingRoutes } from './routes/sharing-routes';
 
 /** The Bot Framework endpoint, provided by bot/ (a thin adapter over the same services). */
 export interface BotEndpoint {
@@ -29,6 +33,9 @@ export interface BotEndpoint {
 }
 
 export interface HttpDeps extends RoleDeps {
+  content: ContentStore;
+  sharing: SharingStore;
+  clicks: ClickRecorder;
   config: Config;
   logger: Logger;
   database: DatabaseHandle;
@@ -108,6 +115,8 @@ export async function buildServer(deps: HttpDeps): Promise<ChorusServer> {
     },
   });
   registerProgramRoutes(r, deps);
+  registerContentRoutes(r, deps);
+  registerSharingRoutes(r, deps);
   if (deps.config.devSignIn && deps.devSessions && deps.demoTenantId) {
     registerDevSignInRoutes(r, deps, deps.demoTenantId);
   }

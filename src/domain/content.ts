@@ -1,0 +1,170 @@
+import { AppError } from './errors';
+import type { Language } from './person';
+import type { Network } from './program';
+
+/** The workflow: draft → in review → approved (published) → archived, or rejected back to the author. */
+export const CONTENT_STATUSES = ['draft', 'in_review', 'approved', 'rejected', 'archived'] as const;
+export type ContentStatus = (typeof CONTENT_STATUSES)[number];
+
+export type ContentAction = 'submit' | 'approve' | 'reject' | 'archive' | 'edit';
+
+const ALLOWED: Record<Exclude<ContentAction, 'edit'>, { from: readonly ContentStatus[]; to: ContentStatus }> = {
+  submit: { from: ['draft', 'rejected'], to: 'in_review' },
+  approve: { from: ['in_review'], to: 'approved' },
+  reject: { from: ['in_review'], to: 'rejected' },
+  archive: { from: ['draft', 'in_review', 'approved', 'rejected'], to: 'archived' },
+};
+
+/** The status after an action, or a CONFLICT error naming why it is not allowed now. */
+export function nextStatus(current: ContentStatus, action: Exclude<ContentAction, 'edit'>): ContentStatus {
+  const rule = ALLOWED[action];
+  if (!rule.from.includes(current)) {
+    throw new AppError('CONFLICT', `an item that is ${current.replace('_', ' ')} cannot be ${pastTense(action)}`);
+  }
+  return rule.to;
+}
+
+/** Editing never changes a draft or rejected item's status; an approved or in-review item goes back to review. */
+export function statusAfterEdit(current: ContentStatus): ContentStatus {
+  if (current === 'archived') throw new AppError('CONFLICT', 'an archived item cannot be edited');
+  return current === 'approved' || current === 'in_review' ? 'in_review' : current;
+}
+
+/** Nobody approves (or rejects) their own item. */
+export function assertNotOwnItem(authorId: string, actorId: string) {
+  if (authorId === actorId) {
+    throw new AppError('FORBIDDEN', 'nobody approves or rejects their own item; ask another approver');
+  }
+}
+
+function pastTense(action: string) {
+  return { submit: 'submitted', approve: 'approved', reject: 'rejected', archive: 'archived' }[action] ?? action;
+}
+
+/** Whether an approved item is shown in the library at `now`. */
+export function isLive(item: { status: ContentStatus; validFrom: Date | null; validTo: Date | null; evergreen: boolean }, now: Date) {
+  if (item.status !== 'approved') return false;
+  if (item.validFrom && item.validFrom > now) return false;
+  if (!item.evergreen && item.validTo && item.validTo < now) return false;
+  return true;
+}
+
+/** Characters each network allows in a post. Facebook's limit is far beyond any caption. */
+export const NETWORK_LIMITS: Record<Network, number> = {
+  linkedin: 3000,
+  x: 280,
+  instagram: 2200,
+  tiktok: 2200,
+  facebook: 63_206,
+};
+
+/** X counts every link as 23 characters, whatever its length. */
+const X_LINK_LENGTH = 23;
+
+/** The length a network counts for `text` followed by `link`. */
+export function postLength(network: Network, text: string, link: string | null): number {
+  const body = [...text].length;
+  if (!link) return body;
+  const linkLength = network === 'x' ? X_LINK_LENGTH : [...link].length;
+  return body + 1 + linkLength;
+}
+
+/** The words that mark a post as advertising at its start, per language (Danish Consumer Ombudsman). */
+export const DISCLOSURE_MARK: Record<Language, string> = { da: 'Reklame', en: 'Advertisement' };
+const ACCEPTED_MARKS = /^(reklame|annonce|advertisement)\b/i;
+const WEAK_MARKS = /(#?\bad\b|#?\bspons(ored)?\b|#reklame\b|#annonce\b|\breklame\b|\bannonce\b)/i;
+
+export interface DisclosureCheck {
+  /** The text with the marking first, when the item is advertising. */
+  text: string;
+  /** Whether Chorus added the marking. */
+  added: boolean;
+  /** Plain-language warnings, e.g. a marking only at the end. */
+  warnings: ('MARK_MISPLACED' | 'MARK_WEAK')[];
+}
+
+/**
+ * Puts the advertising marking at the very start of the text, where Danish rules want it. A marking
+ * elsewhere ("#ad" or "Reklame" at the end) does not count, and is reported so the author can remove it.
+ */
+export function applyDisclosure(text: string, options: { advertising: boolean; language: Language }): DisclosureCheck {
+  const trimmed = text.trimStart();
+  if (!options.advertising) return { text, added: false, warnings: [] };
+  if (ACCEPTED_MARKS.test(trimmed)) return { text: trimmed, added: false, warnings: [] };
+  const warnings: DisclosureCheck['warnings'] = [];
+  const weak = WEAK_MARKS.exec(trimmed);
+  if (weak) warnings.push(/reklame|annonce/i.test(weak[0]) ? 'MARK_MISPLACED' : 'MARK_WEAK');
+  return { text: `${DISCLOSURE_MARK[options.language]}: ${trimmed}`, added: true, warnings };
+}
+
+export interface ShareIntent {
+  /** Where the share button sends the person, or null where the network has no web share intent. */
+  url: string | null;
+  /** A second link to try when the first does not open (LinkedIn's share-offsite with just the link). */
+  fallbackUrl: string | null;
+  /** Instagram and TikTok: copy the caption, download the image, then confirm with "I posted it". */
+  manual: boolean;
+}
+
+/** The share intent for a network, with the caption and the tracked link prefilled where allowed. */
+export function shareIntent(network: Network, text: string, link: string): ShareIntent {
+  const e = encodeURIComponent;
+  switch (network) {
+    case 'linkedin':
+      return {
+        url: `https://www.linkedin.com/feed/?shareActive=true&text=${e(`${text}\n${link}`)}`,
+        fallbackUrl: `https://www.linkedin.com/sharing/share-offsite/?url=${e(link)}`,
+        manual: false,
+      };
+    case 'x':
+      return { url: `https://x.com/intent/tweet?text=${e(text)}&url=${e(link)}`, fallbackUrl: null, manual: false };
+    case 'facebook':
+      // Facebook does not allow prefilled text: only the link.
+      return { url: `https://www.facebook.com/sharer/sharer.php?u=${e(link)}`, fallbackUrl: null, manual: false };
+    case 'instagram':
+    case 'tiktok':
+      return { url: null, fallbackUrl: null, manual: true };
+  }
+}
+
+/** Picks a caption variant so that ambassadors sharing the same item get different texts (round robin). */
+export function pickVariantIndex(variantCount: number, alreadyAssigned: number): number {
+  if (variantCount <= 0) throw new AppError('CONFLICT', 'the item has no caption in this language');
+  return alreadyAssigned % variantCount;
+}
+
+/** Link-preview crawlers: redirected, never counted as clicks. */
+const CRAWLERS =
+  /(linkedinbot|facebookexternalhit|facebot|twitterbot|slackbot|slack-imgproxy|skypeuripreview|microsoftpreview|whatsapp|telegrambot|discordbot|googlebot|bingbot|applebot|pinterest|embedly|redditbot|yandex|duckduckbot|baiduspider|bot\b|crawler|spider|preview)/i;
+
+/** True for user agents of link-preview crawlers and other bots. */
+export function isCrawler(userAgent: string | undefined): boolean {
+  if (!userAgent) return true;
+  return CRAWLERS.test(userAgent);
+}
+
+/** The UTM-tagged destination of a tracked link. */
+export function taggedUrl(link: string, tags: { network: Network; campaign: string; code: string }): string {
+  const url = new URL(link);
+  url.searchParams.set('utm_source', tags.network);
+  url.searchParams.set('utm_medium', 'employee_advocacy');
+  url.searchParams.set('utm_campaign', tags.campaign);
+  url.searchParams.set('utm_content', tags.code);
+  return url.toString();
+}
+
+/** A URL-safe campaign name from a title: lower case, ASCII, dashes. */
+export function slugify(title: string): string {
+  return (
+    title
+      .toLowerCase()
+      .replace(/æ/g, 'ae')
+      .replace(/ø/g, 'oe')
+      .replace(/å/g, 'aa')
+      .normalize('NFKD')
+      .replace(/[^\w\s-]/g, '')
+      .trim()
+      .replace(/[\s_-]+/g, '-')
+      .slice(0, 60) || 'item'
+  );
+}
