@@ -25,7 +25,12 @@ export const ZTopicKey = z
   .max(40)
   .regex(/^[a-z0-9-]+$/, 'a topic key uses a-z, 0-9 and dashes');
 
-export const ZTopicEntry = z.object({ key: z.string(), labelDa: z.string(), labelEn: z.string(), builtIn: z.boolean() });
+export const ZTopicEntry = z.object({
+  key: z.string(),
+  labelDa: z.string(),
+  labelEn: z.string(),
+  builtIn: z.boolean(),
+});
 export type TopicEntry = z.infer<typeof ZTopicEntry>;
 export const ZTopicList = z.object({ topics: z.array(ZTopicEntry) });
 export const ZCreateTopicRequest = z.object({
@@ -218,7 +223,11 @@ export const ZShareFeedbackRequest = z
 
 export const ZImpactQuery = z.object({ days: z.coerce.number().int().min(1).max(365).default(30) });
 
-const ZCounts = z.object({ shares: z.number().int(), clicks: z.number().int(), uniqueClicks: z.number().int() });
+const ZCounts = z.object({
+  shares: z.number().int(),
+  clicks: z.number().int(),
+  uniqueClicks: z.number().int(),
+});
 
 export const ZImpact = z.object({
   days: z.number().int(),

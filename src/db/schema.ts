@@ -308,7 +308,10 @@ export const contentTransitions = pgTable(
     note: text('note'),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.tenantId, t.id] }), index('transitions_item_idx').on(t.tenantId, t.itemId)],
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    index('transitions_item_idx').on(t.tenantId, t.itemId),
+  ],
 );
 
 /**
@@ -342,7 +345,9 @@ export const shares = pgTable(
     network: text('network').notNull(),
     linkCode: text('link_code').notNull(),
     variantPosition: integer('variant_position'),
-    status: text('status', { enum: ['prepared', 'shared'] }).notNull().default('prepared'),
+    status: text('status', { enum: ['prepared', 'shared'] })
+      .notNull()
+      .default('prepared'),
     postUrl: text('post_url'),
     reactions: integer('reactions'),
     comments: integer('comments'),

@@ -8,7 +8,10 @@ export type ContentStatus = (typeof CONTENT_STATUSES)[number];
 
 export type ContentAction = 'submit' | 'approve' | 'reject' | 'archive' | 'edit';
 
-const ALLOWED: Record<Exclude<ContentAction, 'edit'>, { from: readonly ContentStatus[]; to: ContentStatus }> = {
+const ALLOWED: Record<
+  Exclude<ContentAction, 'edit'>,
+  { from: readonly ContentStatus[]; to: ContentStatus }
+> = {
   submit: { from: ['draft', 'rejected'], to: 'in_review' },
   approve: { from: ['in_review'], to: 'approved' },
   reject: { from: ['in_review'], to: 'rejected' },
@@ -19,7 +22,10 @@ const ALLOWED: Record<Exclude<ContentAction, 'edit'>, { from: readonly ContentSt
 export function nextStatus(current: ContentStatus, action: Exclude<ContentAction, 'edit'>): ContentStatus {
   const rule = ALLOWED[action];
   if (!rule.from.includes(current)) {
-    throw new AppError('CONFLICT', `an item that is ${current.replace('_', ' ')} cannot be ${pastTense(action)}`);
+    throw new AppError(
+      'CONFLICT',
+      `an item that is ${current.replace('_', ' ')} cannot be ${pastTense(action)}`,
+    );
   }
   return rule.to;
 }
@@ -38,11 +44,16 @@ export function assertNotOwnItem(authorId: string, actorId: string) {
 }
 
 function pastTense(action: string) {
-  return { submit: 'submitted', approve: 'approved', reject: 'rejected', archive: 'archived' }[action] ?? action;
+  return (
+    { submit: 'submitted', approve: 'approved', reject: 'rejected', archive: 'archived' }[action] ?? action
+  );
 }
 
 /** Whether an approved item is shown in the library at `now`. */
-export function isLive(item: { status: ContentStatus; validFrom: Date | null; validTo: Date | null; evergreen: boolean }, now: Date) {
+export function isLive(
+  item: { status: ContentStatus; validFrom: Date | null; validTo: Date | null; evergreen: boolean },
+  now: Date,
+) {
   if (item.status !== 'approved') return false;
   if (item.validFrom && item.validFrom > now) return false;
   if (!item.evergreen && item.validTo && item.validTo < now) return false;
@@ -87,7 +98,10 @@ export interface DisclosureCheck {
  * Puts the advertising marking at the very start of the text, where Danish rules want it. A marking
  * elsewhere ("#ad" or "Reklame" at the end) does not count, and is reported so the author can remove it.
  */
-export function applyDisclosure(text: string, options: { advertising: boolean; language: Language }): DisclosureCheck {
+export function applyDisclosure(
+  text: string,
+  options: { advertising: boolean; language: Language },
+): DisclosureCheck {
   const trimmed = text.trimStart();
   if (!options.advertising) return { text, added: false, warnings: [] };
   if (ACCEPTED_MARKS.test(trimmed)) return { text: trimmed, added: false, warnings: [] };
@@ -117,10 +131,18 @@ export function shareIntent(network: Network, text: string, link: string): Share
         manual: false,
       };
     case 'x':
-      return { url: `https://x.com/intent/tweet?text=${e(text)}&url=${e(link)}`, fallbackUrl: null, manual: false };
+      return {
+        url: `https://x.com/intent/tweet?text=${e(text)}&url=${e(link)}`,
+        fallbackUrl: null,
+        manual: false,
+      };
     case 'facebook':
       // Facebook does not allow prefilled text: only the link.
-      return { url: `https://www.facebook.com/sharer/sharer.php?u=${e(link)}`, fallbackUrl: null, manual: false };
+      return {
+        url: `https://www.facebook.com/sharer/sharer.php?u=${e(link)}`,
+        fallbackUrl: null,
+        manual: false,
+      };
     case 'instagram':
     case 'tiktok':
       return { url: null, fallbackUrl: null, manual: true };
