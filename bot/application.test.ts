@@ -2,6 +2,8 @@ import { MemoryStorage, TestAdapter, type Activity } from 'botbuilder';
 import pino from 'pino';
 import { describe, expect, it, vi } from 'vitest';
 import type { Person } from '../src/domain/person';
+import { systemClock } from '../src/ports/clock';
+import type { ContentStore } from '../src/ports/content';
 import type { Store } from '../src/ports/store';
 import { MemoryConversationReferences } from '../src/ports/testing/memory-conversation-references';
 import { createChorusApplication } from './application';
@@ -35,9 +37,10 @@ function setup(options: { peopleFail?: boolean } = {}) {
   const logger = pino({ level: 'silent' });
   const errors = vi.spyOn(logger, 'error');
   const { app, onTurnError } = createChorusApplication({
-    deps: { store: { people }, conversations },
+    deps: { store: { people }, conversations, content: {} as ContentStore, clock: systemClock },
     logger,
     fallbackTenantId: TENANT,
+    publicUrl: 'https://chorus.example.com',
     storage: new MemoryStorage(),
   });
   const adapter = new TestAdapter(async (context) => {

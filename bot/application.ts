@@ -3,6 +3,7 @@ import { Application, TurnState, type TeamsAdapter } from '@microsoft/teams-ai';
 import type { ChorusConversationState, ChorusTurnState, HandlerContext } from './handlers/context';
 import { handleHelp } from './handlers/help';
 import { handleInstall, handleInstallationUpdate, isPersonalInstall } from './handlers/install';
+import { handleLibrarySearch, handleLinkUnfurl, SEARCH_COMMAND } from './handlers/message-extension';
 import { handleTurnError } from './handlers/turn-error';
 import { handleUnknown } from './handlers/unknown';
 import { HELP_PATTERN } from './strings';
@@ -21,6 +22,7 @@ export function createChorusApplication(options: ChorusApplicationOptions) {
     deps: options.deps,
     logger: options.logger,
     fallbackTenantId: options.fallbackTenantId,
+    publicUrl: options.publicUrl,
   };
   const app = new Application<ChorusTurnState>({
     storage: options.storage,
@@ -41,6 +43,9 @@ export function createChorusApplication(options: ChorusApplicationOptions) {
   app.activity(ActivityTypes.InstallationUpdate, handleInstallationUpdate(ctx));
   app.message(HELP_PATTERN, handleHelp(ctx));
   app.activity(ActivityTypes.Message, handleUnknown(ctx));
+  // The message extension: search the library from the compose box, and unfurl links to items.
+  app.messageExtensions.query(SEARCH_COMMAND, handleLibrarySearch(ctx));
+  app.messageExtensions.queryLink(handleLinkUnfurl(ctx));
 
   const onTurnError = handleTurnError(ctx);
   app.error(onTurnError);

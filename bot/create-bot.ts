@@ -15,7 +15,7 @@ import { createBotMessenger } from './messenger';
 import { tenantOfActivity } from './turn';
 
 export interface CreateBotOptions {
-  config: Pick<Config, 'bot' | 'botServiceUrl'>;
+  config: Pick<Config, 'bot' | 'botServiceUrl' | 'publicUrl'>;
   logger: Logger;
   /** The app's tenant: activities that name no tenant belong to it. */
   tenantId: string;
@@ -61,6 +61,7 @@ export function createBot(options: CreateBotOptions): ChorusBot {
     deps: options.deps,
     logger,
     fallbackTenantId: options.tenantId,
+    publicUrl: config.publicUrl,
     storage: options.storage,
     adapter,
     ...(botAppId ? { botAppId } : {}),

@@ -12,6 +12,11 @@ export interface BotStrings {
   welcomeTitle(firstName: string): string;
   welcomeBody: string;
   welcomeNext: string[];
+  /** The library card (message extension and link unfurling). */
+  openInChorus: string;
+  fromLibrary: string;
+  /** Shown in the message extension when a search fails. */
+  searchFailed: string;
 }
 
 export const STRINGS: Record<Language, BotStrings> = {
@@ -34,6 +39,9 @@ export const STRINGS: Record<Language, BotStrings> = {
       'Læs retningslinjerne igen, når du er i tvivl: de ligger i fanen Chorus.',
       'Skriv “hjælp” her i chatten for at se, hvad jeg kan.',
     ],
+    openInChorus: 'Åbn i Chorus',
+    fromLibrary: 'Fra Chorus-biblioteket: klar til at dele med dine egne ord',
+    searchFailed: 'Beklager, søgningen i biblioteket mislykkedes. Prøv igen om lidt.',
   },
   en: {
     greetingTitle: (firstName) => (firstName ? `Hi ${firstName}!` : 'Hi!'),
@@ -55,6 +63,9 @@ export const STRINGS: Record<Language, BotStrings> = {
       'Read the guidelines again whenever in doubt: they are in the Chorus tab.',
       'Write “help” here in the chat to see what I can do.',
     ],
+    openInChorus: 'Open in Chorus',
+    fromLibrary: 'From the Chorus library: ready to share in your own words',
+    searchFailed: 'Sorry, searching the library failed. Please try again in a moment.',
   },
 };
 

@@ -19,6 +19,7 @@ import {
   generateDemoOrg,
 } from './demo/demo-org';
 import { DemoDirectory } from './demo/demo-directory';
+import { seedDemoContent } from './demo/demo-content';
 import { createDevChat, DEMO_BOT_ACCOUNT, DEV_CONNECTOR_PATH } from './demo/dev-chat';
 import type { RoleRules } from './domain/roles';
 import { createAuthenticator } from './http/auth/authenticator';
@@ -76,6 +77,7 @@ export async function createChorus(options: ChorusOptions): Promise<Chorus> {
   if (applied.length) logger.info({ applied }, 'database migrations applied');
   if (database.kind === 'pglite') await analyze(database.db);
   const store = createDrizzleStore(database.db);
+  const content = createContentStore(database.db);
 
   let directory: Directory;
   let tenantId: string;
@@ -98,7 +100,8 @@ export async function createChorus(options: ChorusOptions): Promise<Chorus> {
     tenantName = tenantId;
   }
   const deps = { store, clock, roleRules };
-  await ensureProgramDefaults(deps, { tenantId, tenantName });
+  await ensureProgramDefaults({ ...deps, content }, { tenantId, tenantName });
+  if (config.demoContent) await seedDemoContent({ content, clock }, { tenantId, roleRules });
 
   const devSessions = config.devSignIn ? createDevSessions(createSecretSource(database.db), tenantId) : null;
   const sso = config.sso
@@ -121,7 +124,7 @@ export async function createChorus(options: ChorusOptions): Promise<Chorus> {
     config,
     logger,
     tenantId,
-    deps: { store, conversations },
+    deps: { store, conversations, content, clock },
     storage: createBotStorage(database.db, () => tenants.current() ?? tenantId),
     tenants,
     ...(demoChat
@@ -195,12 +198,16 @@ export async function createChorus(options: ChorusOptions): Promise<Chorus> {
     : null;
   scheduleTimer?.unref();
 
-  const content = createContentStore(database.db);
   const sharing = createSharingStore(database.db);
-  const clicks = createClickRecorder(database.db, logger);
+  // PGlite runs each statement on this thread, one at a time: one batch in flight makes the batches
+  // (and so the throughput) largest. A server commits in parallel, so let a few batches overlap.
+  const clicks = createClickRecorder(database.db, logger, {
+    maxInFlight: database.kind === 'pglite' ? 1 : 4,
+  });
 
   const server = await buildServer({
     ...deps,
+    tenantId,
     content,
     sharing,
     clicks,

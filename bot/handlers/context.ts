@@ -1,5 +1,7 @@
 import type { TurnState } from '@microsoft/teams-ai';
 import type { Logger } from 'pino';
+import type { Clock } from '../../src/ports/clock';
+import type { ContentStore } from '../../src/ports/content';
 import type { ConversationReferenceRepository } from '../../src/ports/conversation-references';
 import type { Store } from '../../src/ports/store';
 
@@ -15,6 +17,9 @@ export type ChorusTurnState = TurnState<ChorusConversationState>;
 export interface BotDeps {
   store: Pick<Store, 'people'>;
   conversations: ConversationReferenceRepository;
+  /** The library, for the message extension's search and link unfurling. */
+  content: ContentStore;
+  clock: Clock;
 }
 
 /** What every handler gets. */
@@ -23,4 +28,6 @@ export interface HandlerContext {
   logger: Logger;
   /** The app's tenant, for activities that name none (emulators). */
   fallbackTenantId: string;
+  /** Where Chorus is reached (PUBLIC_URL, no trailing slash): card links and images point here. */
+  publicUrl: string;
 }

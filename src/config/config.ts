@@ -63,6 +63,7 @@ const ZEnv = z.object({
   APPROVER_GROUP_ID: z.string().uuid().optional(),
   JOBS_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   JOBS_ENABLED: bool.default('true'),
+  DEMO_CONTENT: bool.optional(),
 });
 
 export type DatabaseConfig =
@@ -98,6 +99,8 @@ export interface Config {
     approverGroupId: string | null;
   };
   jobs: { enabled: boolean; pollMs: number };
+  /** Seed the demo library (about 30 items) into an empty tenant at startup. Demo directory only. */
+  demoContent: boolean;
 }
 
 /** A startup configuration problem: names the variable and how to fix it. */
@@ -207,5 +210,6 @@ export function loadConfig(
       approverGroupId: e.APPROVER_GROUP_ID ?? null,
     },
     jobs: { enabled: e.JOBS_ENABLED, pollMs: e.JOBS_POLL_MS },
+    demoContent: !production && directoryKind === 'demo' && (e.DEMO_CONTENT ?? true),
   };
 }

@@ -219,6 +219,19 @@ export const ZShareFeedbackRequest = z
     message: 'send reactions, comments or postUrl',
   });
 
+/** The share after the ambassador recorded their post's reactions, comments or address. */
+export const ZShareFeedback = z.object({
+  shareId: z.string(),
+  itemId: z.string(),
+  network: ZNetwork,
+  status: z.enum(['prepared', 'shared']),
+  postUrl: z.string().nullable(),
+  reactions: z.number().int().nullable(),
+  comments: z.number().int().nullable(),
+  sharedAt: z.string().nullable(),
+});
+export type ShareFeedback = z.infer<typeof ZShareFeedback>;
+
 // ---- Impact and stats ------------------------------------------------------------------------------
 
 export const ZImpactQuery = z.object({ days: z.coerce.number().int().min(1).max(365).default(30) });

@@ -277,7 +277,10 @@ export const contentItems = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
-    index('content_library_idx').on(t.tenantId, t.status, t.pinned, t.publishedAt),
+    // The library's two orders (pinned first, then newest or most shared, then id), so a page and the
+    // keyset condition of the next one are read straight from an index instead of sorting every match.
+    index('content_library_idx').on(t.tenantId, t.status, t.pinned, t.publishedAt, t.id),
+    index('content_popular_idx').on(t.tenantId, t.status, t.pinned, t.shareCount, t.id),
     index('content_search_idx').using('gin', t.search),
   ],
 );

@@ -72,12 +72,19 @@ export const NETWORK_LIMITS: Record<Network, number> = {
 /** X counts every link as 23 characters, whatever its length. */
 const X_LINK_LENGTH = 23;
 
-/** The length a network counts for `text` followed by `link`. */
+/**
+ * The length a network counts for `text` followed by `link`. When the text already contains the link
+ * (the ambassador pasted it), it is counted where it stands and not added again.
+ */
 export function postLength(network: Network, text: string, link: string | null): number {
+  const linkLength = (l: string) => (network === 'x' ? X_LINK_LENGTH : [...l].length);
+  if (link && text.includes(link)) {
+    const rest = text.split(link);
+    return rest.reduce((n, part) => n + [...part].length, 0) + (rest.length - 1) * linkLength(link);
+  }
   const body = [...text].length;
   if (!link) return body;
-  const linkLength = network === 'x' ? X_LINK_LENGTH : [...link].length;
-  return body + 1 + linkLength;
+  return body + 1 + linkLength(link);
 }
 
 /** The words that mark a post as advertising at its start, per language (Danish Consumer Ombudsman). */
@@ -123,16 +130,21 @@ export interface ShareIntent {
 /** The share intent for a network, with the caption and the tracked link prefilled where allowed. */
 export function shareIntent(network: Network, text: string, link: string): ShareIntent {
   const e = encodeURIComponent;
+  // A caption that already carries the link (pasted by the ambassador) must not get it twice.
+  const hasLink = text.includes(link);
+  const withLink = hasLink ? text : `${text}\n${link}`;
   switch (network) {
     case 'linkedin':
       return {
-        url: `https://www.linkedin.com/feed/?shareActive=true&text=${e(`${text}\n${link}`)}`,
+        url: `https://www.linkedin.com/feed/?shareActive=true&text=${e(withLink)}`,
         fallbackUrl: `https://www.linkedin.com/sharing/share-offsite/?url=${e(link)}`,
         manual: false,
       };
     case 'x':
       return {
-        url: `https://x.com/intent/tweet?text=${e(text)}&url=${e(link)}`,
+        url: hasLink
+          ? `https://x.com/intent/tweet?text=${e(text)}`
+          : `https://x.com/intent/tweet?text=${e(text)}&url=${e(link)}`,
         fallbackUrl: null,
         manual: false,
       };
@@ -187,6 +199,111 @@ export function slugify(title: string): string {
       .replace(/[^\w\s-]/g, '')
       .trim()
       .replace(/[\s_-]+/g, '-')
-      .slice(0, 60) || 'item'
+      .slice(0, 60)
+      // Cutting at 60 (or a title in dashes) must not leave a dash at either end.
+      .replace(/^-+|-+$/g, '') || 'item'
   );
+}
+
+// ---- Topics, validation and review rules (content items) ------------------------------------------
+
+/** The topics every tenant starts with; comms can add more. */
+export const BUILT_IN_TOPICS: readonly { key: string; labelDa: string; labelEn: string }[] = [
+  { key: 'internal-news', labelDa: 'Interne nyheder', labelEn: 'Internal news' },
+  { key: 'product', labelDa: 'Produkter', labelEn: 'Products' },
+  { key: 'thought-leadership', labelDa: 'Faglig viden', labelEn: 'Thought leadership' },
+  { key: 'jobs', labelDa: 'Job og rekruttering', labelEn: 'Jobs and recruitment' },
+  { key: 'events', labelDa: 'Arrangementer', labelEn: 'Events' },
+  { key: 'sustainability', labelDa: 'Bæredygtighed', labelEn: 'Sustainability' },
+];
+
+/**
+ * What a tracked link (`https://<host>/r/<code>`) is assumed to cost a caption. The real host is not
+ * known when the caption is written, so captions keep this much room for it.
+ */
+export const TRACKED_LINK_LENGTH = 30;
+
+const LANGUAGE_NAMES: Record<Language, string> = { da: 'Danish', en: 'English' };
+const NETWORK_NAMES: Record<Network, string> = {
+  linkedin: 'LinkedIn',
+  x: 'X',
+  facebook: 'Facebook',
+  instagram: 'Instagram',
+  tiktok: 'TikTok',
+};
+
+/** The parts of an item that its validation rules look at. */
+export interface ContentDraft {
+  language: Language;
+  networks: readonly Network[];
+  captions: Record<Language, readonly string[]>;
+  advertising: boolean;
+  validFrom: Date | null;
+  validTo: Date | null;
+}
+
+/** A field problem, named like the editor's input (`captions.da.0`, `validTo`). */
+export interface ContentProblem {
+  field: string;
+  message: string;
+}
+
+/**
+ * The rules zod cannot see: the item's language needs a caption; every caption, with the advertising
+ * marking and a tracked link, must fit the strictest of the item's networks; validTo comes after validFrom.
+ */
+export function contentProblems(draft: ContentDraft): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  if (draft.captions[draft.language].length === 0) {
+    problems.push({
+      field: `captions.${draft.language}`,
+      message: `write at least one ${LANGUAGE_NAMES[draft.language]} caption (the item is in ${LANGUAGE_NAMES[draft.language]})`,
+    });
+  }
+  // A stand-in no caption contains (postLength counts a link already in the text where it stands).
+  const link = 'https://chorus.invalid/r/'.padEnd(TRACKED_LINK_LENGTH, '0');
+  for (const language of ['da', 'en'] as const) {
+    draft.captions[language].forEach((caption, index) => {
+      const text = applyDisclosure(caption, { advertising: draft.advertising, language }).text;
+      // The strictest network is the one the caption overruns by the most.
+      let worst: { network: Network; length: number; over: number } | null = null;
+      for (const network of draft.networks) {
+        const length = postLength(network, text, link);
+        const over = length - NETWORK_LIMITS[network];
+        if (over > 0 && (!worst || over > worst.over)) worst = { network, length, over };
+      }
+      if (worst) {
+        const extras = draft.advertising
+          ? 'the tracked link and the advertising marking'
+          : 'the tracked link';
+        problems.push({
+          field: `captions.${language}.${index}`,
+          message: `caption ${index + 1} (${LANGUAGE_NAMES[language]}) is ${worst.length} characters with ${extras}; ${NETWORK_NAMES[worst.network]} allows ${NETWORK_LIMITS[worst.network]}. Shorten it by ${worst.over}`,
+        });
+      }
+    });
+  }
+  if (draft.validFrom && draft.validTo && draft.validTo <= draft.validFrom) {
+    problems.push({ field: 'validTo', message: 'the end date must be after the start date' });
+  }
+  return problems;
+}
+
+/**
+ * Nobody approves or rejects an item they wrote, nor one they last sent to review (an approver who is
+ * also an editor and edits someone else's item must leave the approval to another approver).
+ */
+export function assertMayReview(item: { authorId: string; submittedBy: string | null }, actorId: string) {
+  assertNotOwnItem(item.authorId, actorId);
+  if (item.submittedBy === actorId) {
+    throw new AppError(
+      'FORBIDDEN',
+      'you sent this version to review yourself, so another approver must approve or reject it',
+    );
+  }
+}
+
+/** True when a search text has something to search for (letters or digits), not just punctuation. */
+export function hasSearchableText(q: string): boolean {
+  return /[\p{L}\p{N}]/u.test(q);
 }

@@ -16,6 +16,8 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   NO_GUIDELINES: 409,
   CONFLICT: 409,
   RATE_LIMITED: 429,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
 };
 
 /** Turns zod issues into field problems in plain words. */
@@ -63,7 +65,8 @@ export function handleError(err: unknown, request: FastifyRequest, reply: Fastif
       FST_ERR_CTP_INVALID_JSON_BODY: 'the request body is not valid JSON',
       FST_ERR_CTP_EMPTY_JSON_BODY: 'the request body is empty but says it is JSON',
       FST_ERR_CTP_BODY_TOO_LARGE: 'the request body is too large',
-      FST_ERR_CTP_INVALID_MEDIA_TYPE: 'send the request body as application/json',
+      FST_ERR_CTP_INVALID_MEDIA_TYPE:
+        'the content type of the request body is not accepted here: send application/json (image uploads: image/png, image/jpeg, image/webp or image/gif)',
     };
     const message = messages[fastifyErr.code ?? ''] ?? fastifyErr.message ?? 'bad request';
     return send(reply, fastifyErr.statusCode, 'BAD_REQUEST', message);

@@ -20,6 +20,7 @@ import { getRoles } from '../services/get-roles';
 import type { Authenticator } from './auth/authenticator';
 import type { DevSessions } from './auth/dev-session';
 import { handleError } from './errors';
+import { readImageBody } from './image-body';
 import { createRouteRegistrar, type RouteRegistrar } from './route';
 import { registerDevSignInRoutes } from './routes/dev-routes';
 import { registerContentRoutes } from './routes/content-routes';
@@ -33,6 +34,8 @@ export interface BotEndpoint {
 }
 
 export interface HttpDeps extends RoleDeps {
+  /** The tenant this process serves: public routes (/media/<id>, /r/<code>) have no principal to name it. */
+  tenantId: string;
   content: ContentStore;
   sharing: SharingStore;
   clicks: ClickRecorder;
@@ -77,6 +80,9 @@ export async function buildServer(deps: HttpDeps): Promise<ChorusServer> {
     if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
   });
   app.setErrorHandler(handleError);
+  // Image uploads (POST /api/images) send the raw bytes: every image/* type is read into a Buffer, up to
+  // the image limit, so the upload service can say exactly what is wrong (SVG, too large, wrong bytes).
+  app.addContentTypeParser(/^image\//i, readImageBody);
   const registered: ChorusServer['registered'] = [];
   app.addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) registered.push({ method, url: route.url });

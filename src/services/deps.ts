@@ -1,5 +1,7 @@
 import type { RoleRules } from '../domain/roles';
 import type { Clock } from '../ports/clock';
+import type { SharingStore } from '../ports/sharing';
+import type { ContentStore } from '../ports/content';
 import type { Store } from '../ports/store';
 
 /** What most use cases need. Each use case takes these plus its own input object. */
@@ -10,4 +12,17 @@ export interface ServiceDeps {
 
 export interface RoleDeps extends ServiceDeps {
   roleRules: RoleRules;
+}
+
+/** What the content use cases need: the content store and the clock. */
+export interface ContentDeps {
+  content: ContentStore;
+  clock: Clock;
+}
+
+/** What the share flow needs: the sharing store, and the public address tracked links live under. */
+export interface SharingDeps extends ServiceDeps {
+  sharing: SharingStore;
+  /** e.g. https://chorus.contoso.com; a tracked link is `${publicUrl}/r/<code>`. */
+  publicUrl: string;
 }

@@ -1,18 +1,32 @@
 import { AppError } from '../domain/errors';
+import type { SharingStore } from '../ports/sharing';
 import type { ServiceDeps } from './deps';
 
 /**
- * Ends a membership in one step. Waiting messages are cancelled, the person's activity and consents
- * are anonymised (aggregate counts survive), and they may join again later.
+ * Ends a membership in one step. Waiting messages are cancelled, the person's activity, consents,
+ * tracked links, shares and clicks are anonymised (aggregate counts survive, and links already posted
+ * keep redirecting), and they may join again later.
  */
-export async function leaveProgram(deps: ServiceDeps, input: { tenantId: string; personId: string }) {
+export async function leaveProgram(
+  deps: ServiceDeps & { sharing: SharingStore },
+  input: { tenantId: string; personId: string },
+) {
+  const { tenantId, personId } = input;
+  if (!(await deps.store.memberships.get(tenantId, personId))) {
+    throw new AppError('NOT_A_MEMBER', 'You are not an ambassador, so there is nothing to leave');
+  }
+  // Sharing data first: should the membership step then fail, the person is still a member (and can
+  // leave again) with nothing personal left behind, never the other way round.
+  await deps.sharing.anonymise(tenantId, personId);
   await deps.store.transaction(async (store) => {
-    const removed = await store.memberships.delete(input.tenantId, input.personId);
+    const removed = await store.memberships.delete(tenantId, personId);
     if (!removed)
       throw new AppError('NOT_A_MEMBER', 'You are not an ambassador, so there is nothing to leave');
-    await store.jobs.cancelForPerson(input.tenantId, input.personId);
-    await store.activity.anonymise(input.tenantId, input.personId);
-    await store.consents.anonymise(input.tenantId, input.personId);
-    await store.activity.record(input.tenantId, null, 'left');
+    await store.jobs.cancelForPerson(tenantId, personId);
+    await store.activity.anonymise(tenantId, personId);
+    await store.consents.anonymise(tenantId, personId);
+    await store.activity.record(tenantId, null, 'left');
   });
+  // Once more, for a share the person may have prepared between the first pass and leaving.
+  await deps.sharing.anonymise(tenantId, personId);
 }

@@ -69,6 +69,16 @@ export interface ApiClient {
   ): Promise<z.infer<S>>;
   /** For endpoints that answer 202/204 with no body worth reading. */
   send(method: string, path: string, options?: RequestOptions): Promise<void>;
+  /**
+   * Sends a file as the raw request body (with its own content type) and reports upload progress.
+   * fetch() cannot report upload progress, so this one uses XMLHttpRequest.
+   */
+  upload<S extends z.ZodTypeAny>(
+    path: string,
+    file: Blob,
+    schema: S,
+    options?: { onProgress?: (sent: number, total: number) => void; signal?: AbortSignal },
+  ): Promise<z.infer<S>>;
 }
 
 export function createApiClient(options: ApiClientOptions): ApiClient {
@@ -122,6 +132,52 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     async send(method, path, opts = {}) {
       await perform(method, path, opts);
     },
+    async upload(path, file, schema, opts = {}) {
+      const token = await options.getToken();
+      const language = options.getLanguage?.();
+      const xhr = new XMLHttpRequest();
+      const done = new Promise<{ status: number; text: string; correlationId: string | null }>(
+        (resolve, reject) => {
+          xhr.upload.onprogress = (event) => {
+            if (event.lengthComputable) opts.onProgress?.(event.loaded, event.total);
+          };
+          xhr.onload = () =>
+            resolve({
+              status: xhr.status,
+              text: xhr.responseText,
+              correlationId: xhr.getResponseHeader('x-correlation-id'),
+            });
+          xhr.onerror = () =>
+            reject(new ApiRequestError({ status: 0, code: 'NETWORK', message: 'the upload failed' }));
+          xhr.onabort = () => reject(new DOMException('The upload was cancelled', 'AbortError'));
+        },
+      );
+      xhr.open('POST', baseUrl + path);
+      xhr.setRequestHeader('Accept', 'application/json');
+      xhr.setRequestHeader('Content-Type', file.type || 'application/octet-stream');
+      if (language) xhr.setRequestHeader('Accept-Language', language);
+      if (token) xhr.setRequestHeader('Authorization', `Bearer ${token}`);
+      opts.signal?.addEventListener('abort', () => xhr.abort(), { once: true });
+      xhr.send(file);
+      const answer = await done;
+      let json: unknown = null;
+      try {
+        json = JSON.parse(answer.text);
+      } catch {
+        // not JSON
+      }
+      if (answer.status < 200 || answer.status >= 300) {
+        const error = errorFromBody(answer.status, json, '', answer.correlationId);
+        if (answer.status === 401) options.onUnauthorized?.(error);
+        throw error;
+      }
+      const parsed = schema.safeParse(json);
+      if (!parsed.success) {
+        console.error(`Chorus: POST ${path} does not match the contract`, parsed.error.issues);
+        throw badResponse(answer.status, `POST ${path}: the body does not match the contract`);
+      }
+      return parsed.data as z.infer<typeof schema>;
+    },
   };
 }
 
@@ -136,22 +192,24 @@ async function toApiError(response: Response): Promise<ApiRequestError> {
   } catch {
     // not JSON (a proxy's HTML error page, for example)
   }
+  return errorFromBody(response.status, json, response.statusText, response.headers.get('x-correlation-id'));
+}
+
+function errorFromBody(
+  status: number,
+  json: unknown,
+  statusText: string,
+  correlationHeader: string | null,
+): ApiRequestError {
   const parsed = ZApiError.safeParse(json);
   if (parsed.success) {
     const { code, message, problems, correlationId } = parsed.data.error;
-    return new ApiRequestError({
-      status: response.status,
-      code,
-      message,
-      problems,
-      correlationId,
-      fromServer: true,
-    });
+    return new ApiRequestError({ status, code, message, problems, correlationId, fromServer: true });
   }
   return new ApiRequestError({
-    status: response.status,
-    code: `HTTP_${response.status}`,
-    message: response.statusText || `HTTP ${response.status}`,
-    correlationId: response.headers.get('x-correlation-id'),
+    status,
+    code: `HTTP_${status}`,
+    message: statusText || `HTTP ${status}`,
+    correlationId: correlationHeader,
   });
 }

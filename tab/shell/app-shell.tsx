@@ -14,10 +14,18 @@ import type { ChorusApi } from '../api/chorus-api';
 import { CampaignsPage } from '../features/campaigns/campaigns-page';
 import { useChatFeed } from '../features/chat/chat-feed';
 import { ImpactPage } from '../features/impact/impact-page';
+import { ItemPage } from '../features/library/item-page';
 import { LibraryPage } from '../features/library/library-page';
 import { MyTeamPage } from '../features/my-team/my-team-page';
 import { useT, type Dictionary } from '../i18n';
-import { ChorusContext, TAB_IDS, type ChorusContextValue, type TabId } from '../state/chorus-context';
+import {
+  ChorusContext,
+  TAB_IDS,
+  itemIdFromPath,
+  itemPath,
+  type ChorusContextValue,
+  type TabId,
+} from '../state/chorus-context';
 import { Loading, Pill } from '../ui/layout';
 import { useAsync } from '../ui/use-async';
 import { PreferenceSwitches, type BrowserPreferences } from './preferences';
@@ -82,13 +90,35 @@ function tabLabel(id: TabId, t: Dictionary): string {
 
 export function visibleTabs(roles: Me['roles']): TabId[] {
   return TAB_IDS.filter(
-    (id) => (id !== 'my-team' || roles.includes('manager')) && (id !== 'admin' || roles.includes('comms')),
+    (id) =>
+      (id !== 'my-team' || roles.includes('manager')) &&
+      (id !== 'admin' || roles.includes('comms') || roles.includes('approver')),
   );
 }
 
-function tabFromUrl(allowed: readonly TabId[]): TabId {
+/** Where the person is: a tab, or (inside the library) one item's page. */
+interface Route {
+  tab: TabId;
+  itemId: string | null;
+}
+
+function routeFromUrl(allowed: readonly TabId[]): Route {
+  const itemId = itemIdFromPath(window.location.pathname);
+  if (itemId) return { tab: 'library', itemId };
   const wanted = new URLSearchParams(window.location.search).get('tab');
-  return allowed.find((id) => id === wanted) ?? 'library';
+  return { tab: allowed.find((id) => id === wanted) ?? 'library', itemId: null };
+}
+
+function urlFor(route: Route): URL {
+  const url = new URL(window.location.href);
+  if (route.itemId) {
+    url.pathname = itemPath(route.itemId);
+    url.searchParams.delete('tab');
+  } else {
+    url.pathname = '/';
+    url.searchParams.set('tab', route.tab);
+  }
+  return url;
 }
 
 /** The signed-in app: header, tab navigation, the current page, and (in the demo) the chat. */
@@ -112,9 +142,17 @@ export function AppShell({
   const t = useT();
   const styles = useStyles();
   const tabs = useMemo(() => visibleTabs(me.roles), [me.roles]);
-  const [tab, setTab] = useState<TabId>(() => tabFromUrl(tabs));
+  const [route, setRoute] = useState<Route>(() => routeFromUrl(tabs));
+  const tab = route.tab;
   const mainRef = useRef<HTMLElement>(null);
   const focusMain = useRef(false);
+  // How the next route change reaches the address bar: a new history entry for an item page,
+  // a replacement for a tab switch, nothing when the browser's back/forward caused it.
+  const historyMode = useRef<'push' | 'replace' | 'none'>('replace');
+  const pushedItem = useRef(false);
+  const opener = useRef<HTMLElement | null>(null);
+  const restoreOpener = useRef(false);
+  const [libraryKept, setLibraryKept] = useState(false);
   const program = useAsync(() => api.program(), 'program');
   const chat = useChatFeed(api, config.demoChat);
   const [chatLoaded, setChatLoaded] = useState(false);
@@ -123,17 +161,46 @@ export function AppShell({
   // Roles can change (a reload of /api/me); never leave someone on a tab they cannot see.
   const current = tabs.includes(tab) ? tab : 'library';
 
+  const itemId = current === 'library' ? route.itemId : null;
+
   useEffect(() => {
-    const url = new URL(window.location.href);
-    if (url.searchParams.get('tab') !== current) {
-      url.searchParams.set('tab', current);
-      window.history.replaceState(window.history.state, '', url);
+    const url = urlFor({ tab: current, itemId });
+    const mode = historyMode.current;
+    historyMode.current = 'replace';
+    if (mode !== 'none' && url.href !== window.location.href) {
+      if (mode === 'push') window.history.pushState({ chorus: true }, '', url);
+      else window.history.replaceState(window.history.state, '', url);
+    }
+    if (current === 'library' && !itemId) setLibraryKept(true);
+    if (restoreOpener.current) {
+      restoreOpener.current = false;
+      const target = opener.current;
+      opener.current = null;
+      if (target?.isConnected) {
+        target.focus();
+        focusMain.current = false;
+      }
     }
     if (focusMain.current) {
       focusMain.current = false;
       mainRef.current?.focus();
     }
-  }, [current]);
+  }, [current, itemId]);
+
+  useEffect(() => {
+    const onPopState = () => {
+      historyMode.current = 'none';
+      const next = routeFromUrl(tabs);
+      if (!next.itemId) {
+        pushedItem.current = false;
+        restoreOpener.current = true;
+      }
+      focusMain.current = true;
+      setRoute(next);
+    };
+    window.addEventListener('popstate', onPopState);
+    return () => window.removeEventListener('popstate', onPopState);
+  }, [tabs]);
 
   useEffect(() => {
     if (chat.open) setChatLoaded(true);
@@ -143,14 +210,34 @@ export function AppShell({
     (id: TabId) => {
       if (!tabs.includes(id)) return;
       focusMain.current = true;
-      setTab(id);
+      historyMode.current = 'replace';
+      setRoute({ tab: id, itemId: null });
     },
     [tabs],
   );
 
+  const openItem = useCallback((id: string) => {
+    opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    focusMain.current = true;
+    historyMode.current = 'push';
+    pushedItem.current = true;
+    setRoute({ tab: 'library', itemId: id });
+  }, []);
+
+  const closeItem = useCallback(() => {
+    if (pushedItem.current) {
+      // We put the item page on the history stack: going back restores the library's address too.
+      window.history.back();
+      return;
+    }
+    focusMain.current = true;
+    historyMode.current = 'push';
+    setRoute({ tab: 'library', itemId: null });
+  }, []);
+
   const value = useMemo<ChorusContextValue>(
-    () => ({ api, config, me, reloadMe, program, chat, navigate }),
-    [api, config, me, reloadMe, program, chat, navigate],
+    () => ({ api, config, me, reloadMe, program, chat, navigate, openItem, closeItem }),
+    [api, config, me, reloadMe, program, chat, navigate, openItem, closeItem],
   );
 
   return (
@@ -193,7 +280,14 @@ export function AppShell({
           </div>
         </header>
         <nav className={styles.nav} aria-label={t.app.navLabel}>
-          <TabList selectedValue={current} onTabSelect={(_, data) => setTab(data.value as TabId)}>
+          <TabList
+            selectedValue={current}
+            onTabSelect={(_, data) => {
+              historyMode.current = 'replace';
+              pushedItem.current = false;
+              setRoute({ tab: data.value as TabId, itemId: null });
+            }}
+          >
             {tabs.map((id) => (
               <Tab key={id} id={`tab-${id}`} value={id} aria-controls="tabpanel">
                 {tabLabel(id, t)}
@@ -203,12 +297,18 @@ export function AppShell({
         </nav>
         <main id="main" ref={mainRef} tabIndex={-1} className={styles.main}>
           <div id="tabpanel" role="tabpanel" aria-labelledby={`tab-${current}`}>
-            {current === 'library' && <LibraryPage />}
+            {itemId && <ItemPage key={itemId} itemId={itemId} />}
+            {current === 'library' && (libraryKept || !itemId) && (
+              // Kept (hidden) while an item page is open, so going back finds the same search and results.
+              <div hidden={itemId !== null}>
+                <LibraryPage />
+              </div>
+            )}
             {current === 'campaigns' && <CampaignsPage />}
             {current === 'impact' && <ImpactPage />}
             {current === 'my-team' && <MyTeamPage />}
             {current === 'admin' && (
-              <Suspense fallback={<Loading label={t.admin.loading} />}>
+              <Suspense fallback={<Loading label={t.admin.loadingPage} />}>
                 <AdminPage />
               </Suspense>
             )}

@@ -16,6 +16,26 @@ export interface ChorusContextValue {
   program: AsyncResource<ProgramView>;
   chat: ChatFeed;
   navigate: (tab: TabId) => void;
+  /** Opens an item's own page, /items/<id> (a deep link the message extension unfurls). */
+  openItem: (itemId: string) => void;
+  /** Back from an item page to the library, where the person was. */
+  closeItem: () => void;
+}
+
+/** The address of an item's page (for real links, so "open in a new tab" works too). */
+export function itemPath(itemId: string): string {
+  return `/items/${encodeURIComponent(itemId)}`;
+}
+
+/** The item id in an address like /items/<id>, or null. */
+export function itemIdFromPath(pathname: string): string | null {
+  const match = /^\/items\/([^/]+)\/?$/.exec(pathname);
+  if (!match?.[1]) return null;
+  try {
+    return decodeURIComponent(match[1]);
+  } catch {
+    return null;
+  }
 }
 
 export const ChorusContext = createContext<ChorusContextValue | null>(null);

@@ -112,6 +112,26 @@ describe('manifest.json', () => {
     for (const list of lists) expect(list.commands.map((c) => c.title)).toEqual(['help', 'onboarding']);
   });
 
+  it('declares the library search extension (compose box and command box) and unfurls item links', () => {
+    const extensions = manifest['composeExtensions'] as Json[];
+    expect(extensions).toHaveLength(1);
+    const [extension] = extensions;
+    expect(extension!['botId']).toBe(SAMPLE.BOT_ID);
+    expect(extension!['commands']).toEqual([
+      expect.objectContaining({
+        id: 'searchLibrary',
+        type: 'query',
+        initialRun: true,
+        context: ['compose', 'commandBox'],
+        parameters: [expect.objectContaining({ name: 'searchText', inputType: 'text' })],
+      }),
+    ]);
+    // Links to item pages (https://<TAB_DOMAIN>/items/<id>) unfurl into the item's card.
+    expect(extension!['messageHandlers']).toEqual([
+      { type: 'link', value: { domains: [SAMPLE.TAB_DOMAIN] } },
+    ]);
+  });
+
   it('fails validation when the manifest is broken', async () => {
     const wrongScope = clone(manifest);
     ((wrongScope['bots'] as Json[])[0]!['scopes'] as string[])[1] = 'channel';
@@ -149,6 +169,18 @@ describe('da.json', () => {
         expect(da[`staticTabs[${i}].name`], String(tab['entityId'])).toEqual(expect.any(String));
     });
     expect(da['staticTabs[0].name']).toBe('Bibliotek');
+  });
+
+  it('translates the message extension command and its search box', () => {
+    for (const key of [
+      'composeExtensions[0].commands[0].title',
+      'composeExtensions[0].commands[0].description',
+      'composeExtensions[0].commands[0].parameters[0].title',
+      'composeExtensions[0].commands[0].parameters[0].description',
+    ]) {
+      expect(da[key], key).toEqual(expect.any(String));
+    }
+    expect(da['composeExtensions[0].commands[0].title']).toBe('Bibliotek');
   });
 
   it('reports a key that points at nothing in the manifest', async () => {

@@ -23,7 +23,14 @@ export async function startTestChorus(
   env: Record<string, string> = {},
   options: Partial<Omit<ChorusOptions, 'config'>> & { database?: Config['database'] } = {},
 ): Promise<TestChorus> {
-  const config = loadConfig({ PORT: '0', LOG_LEVEL: 'silent', JOBS_ENABLED: 'false', ...env });
+  // No demo library unless a test asks for it (DEMO_CONTENT: 'true'): tests write their own items.
+  const config = loadConfig({
+    PORT: '0',
+    LOG_LEVEL: 'silent',
+    JOBS_ENABLED: 'false',
+    DEMO_CONTENT: 'false',
+    ...env,
+  });
   config.database = options.database ?? testDatabaseConfig();
   const chorus = await createChorus({
     logger: createLogger(config.logLevel),

@@ -1,23 +1,68 @@
-import { Body1 } from '@fluentui/react-components';
+import { useState } from 'react';
+import { Body1, Tab, TabList, makeStyles, tokens } from '@fluentui/react-components';
 import { useT } from '../../i18n';
 import { useChorus } from '../../state/chorus-context';
 import { ErrorBar } from '../../ui/error-bar';
 import { Loading, Page, Section } from '../../ui/layout';
 import { useAsync } from '../../ui/use-async';
+import { ContentAdmin } from './content/content-admin';
 import { DocumentEditor } from './document-editor';
 import { StatsCards } from './stats-cards';
 
-/** For comms: the program in numbers, and the purpose and guidelines editors. Lazy-loaded. */
+const useStyles = makeStyles({
+  panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+});
+
+type AdminSection = 'content' | 'program';
+
+/**
+ * For comms and approvers. Content: the review queue and the editor (approvers review; comms write).
+ * Program (comms only): the numbers, and the purpose and guidelines editors. Lazy-loaded.
+ */
 export function AdminPage() {
+  const t = useT();
+  const styles = useStyles();
+  const { me } = useChorus();
+  const isComms = me.roles.includes('comms');
+  const [section, setSection] = useState<AdminSection>('content');
+  const current: AdminSection = isComms ? section : 'content';
+
+  return (
+    <Page title={t.admin.title}>
+      {isComms && (
+        <TabList
+          aria-label={t.admin.sections}
+          selectedValue={current}
+          onTabSelect={(_, d) => setSection(d.value === 'program' ? 'program' : 'content')}
+        >
+          <Tab id="admin-tab-content" value="content" aria-controls="admin-panel">
+            {t.admin.contentTab}
+          </Tab>
+          <Tab id="admin-tab-program" value="program" aria-controls="admin-panel">
+            {t.admin.programTab}
+          </Tab>
+        </TabList>
+      )}
+      <div
+        id="admin-panel"
+        className={styles.panel}
+        {...(isComms ? { role: 'tabpanel', 'aria-labelledby': `admin-tab-${current}` } : {})}
+      >
+        {current === 'content' ? <ContentAdmin /> : <ProgramAdmin />}
+      </div>
+    </Page>
+  );
+}
+
+function ProgramAdmin() {
   const t = useT();
   const { api, program } = useChorus();
   const stats = useAsync(
     () => api.stats(),
     `stats-${program.data?.purpose.version}-${program.data?.guidelines.version}`,
   );
-
   return (
-    <Page title={t.admin.title}>
+    <>
       <Section id="admin-stats" title={t.admin.statsTitle}>
         {stats.error !== null && <ErrorBar error={stats.error} onRetry={() => void stats.reload()} />}
         {stats.data ? (
@@ -36,7 +81,7 @@ export function AdminPage() {
       ) : (
         program.error === null && <Loading label={t.program.loading} />
       )}
-    </Page>
+    </>
   );
 }
 

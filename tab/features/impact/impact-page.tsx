@@ -1,32 +1,81 @@
 import { useState } from 'react';
-import { Body1, Button } from '@fluentui/react-components';
-import type { ProgramDocumentView } from '@contracts';
-import { useT } from '../../i18n';
-import { useChorus } from '../../state/chorus-context';
-import { ErrorBar } from '../../ui/error-bar';
-import { EmptyState, Loading, Page, Section } from '../../ui/layout';
+import {
+  Body1,
+  Button,
+  Field,
+  Radio,
+  RadioGroup,
+  Spinner,
+  Title2,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import type { Impact, ProgramDocumentView } from '@contracts';
+import { useI18n } from '../../i18n';
+import { itemPath, useChorus } from '../../state/chorus-context';
+import { ErrorBar, Notice } from '../../ui/error-bar';
+import { EmptyState, Loading, Page, Panel, Section } from '../../ui/layout';
 import { markdownBlockCount } from '../../ui/markdown';
+import { useAsync } from '../../ui/use-async';
+import { useItemLinkHandler } from '../library/item-card';
 import type { Flash } from '../program/flash';
 import { FlashBar } from '../program/flash-bar';
 import { MembershipCard } from '../program/membership-card';
 import { OutdatedGuidelinesNotice } from '../program/outdated-notice';
 import { GuidelinesSection, PurposeSection, useDocumentBody } from '../program/program-documents';
+import { ImpactChart, fillDays } from './impact-chart';
 
 const SUMMARY_BLOCKS = 3;
+const PERIODS = [7, 30, 90] as const;
+type Period = (typeof PERIODS)[number];
 
-/** Personal results come with sharing; today: membership, purpose and the guidelines in short. */
+const useStyles = makeStyles({
+  period: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
+  numbers: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fill, minmax(150px, 1fr))',
+    gap: tokens.spacingHorizontalM,
+    margin: 0,
+  },
+  card: { padding: tokens.spacingHorizontalL, gap: tokens.spacingVerticalXS },
+  label: { margin: 0, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
+  value: { margin: 0 },
+  tableWrap: { overflowX: 'auto' },
+  table: {
+    width: '100%',
+    borderCollapse: 'collapse',
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    '& th, & td': {
+      padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+      borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+      textAlign: 'start',
+      fontSize: tokens.fontSizeBase300,
+    },
+    '& thead th': { fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground2 },
+    '& td.num, & th.num': { textAlign: 'end', fontVariantNumeric: 'tabular-nums' },
+  },
+  link: { color: tokens.colorBrandForegroundLink },
+});
+
+/** Whether the person had any activity in the period (shares, or clicks on earlier shares). */
+function hasActivity(impact: Impact): boolean {
+  return impact.totals.shares > 0 || impact.totals.clicks > 0 || impact.byItem.length > 0;
+}
+
+/** The ambassador's own results (private), then membership, purpose and the guidelines in short. */
 export function ImpactPage() {
-  const t = useT();
+  const { t } = useI18n();
   const { me, program, navigate } = useChorus();
   const [flash, setFlash] = useState<Flash | null>(null);
 
   return (
-    <Page title={t.impact.title}>
+    <Page title={t.impact.title} intro={t.impact.intro}>
       <FlashBar flash={flash} />
       <OutdatedGuidelinesNotice me={me} program={program.data} />
-      <EmptyState id="impact-stats-empty" title={t.impact.statsTitle}>
-        <Body1 as="p">{t.impact.statsBody}</Body1>
-      </EmptyState>
+      <Results />
       {me.membership ? (
         <MembershipCard membership={me.membership} onFlash={setFlash} />
       ) : (
@@ -54,8 +103,192 @@ export function ImpactPage() {
   );
 }
 
+function Results() {
+  const { t, formatNumber, language } = useI18n();
+  const styles = useStyles();
+  const { api, navigate } = useChorus();
+  const [days, setDays] = useState<Period>(30);
+  const impact = useAsync((signal) => api.impact(days, signal), String(days));
+  const data = impact.data;
+
+  const period = (
+    <div className={styles.period}>
+      <Field label={t.impact.period}>
+        <RadioGroup
+          layout="horizontal"
+          value={String(days)}
+          onChange={(_, d) => setDays(PERIODS.find((p) => String(p) === d.value) ?? 30)}
+          data-testid="impact-period"
+        >
+          {PERIODS.map((p) => (
+            <Radio key={p} value={String(p)} label={t.impact.days(p)} />
+          ))}
+        </RadioGroup>
+      </Field>
+      {impact.loading && data !== undefined && <Spinner size="tiny" label={t.impact.updating} />}
+    </div>
+  );
+
+  if (data === undefined) {
+    return (
+      <>
+        <Notice intent="info">{t.impact.privateNotice}</Notice>
+        {period}
+        {impact.error !== null ? (
+          <ErrorBar error={impact.error} onRetry={() => void impact.reload()} />
+        ) : (
+          <Loading label={t.impact.loading} />
+        )}
+      </>
+    );
+  }
+
+  const points = fillDays(data.daily, data.days);
+  const best = points.reduce<(typeof points)[number] | null>(
+    (top, p) => (p.clicks > 0 && (!top || p.clicks > top.clicks) ? p : top),
+    null,
+  );
+  const bestLabel = best
+    ? new Intl.DateTimeFormat(language === 'da' ? 'da-DK' : 'en-GB', {
+        day: 'numeric',
+        month: 'long',
+        timeZone: 'UTC',
+      }).format(new Date(`${best.date}T00:00:00Z`))
+    : null;
+  const numbers = [
+    { key: 'shares', label: t.impact.shares, value: data.totals.shares },
+    { key: 'clicks', label: t.impact.clicks, value: data.totals.clicks },
+    { key: 'unique', label: t.impact.uniqueClicks, value: data.totals.uniqueClicks },
+    { key: 'reactions', label: t.impact.reactions, value: data.totals.reactions },
+  ];
+
+  return (
+    <>
+      <Notice intent="info">{t.impact.privateNotice}</Notice>
+      {period}
+      {impact.error !== null && <ErrorBar error={impact.error} onRetry={() => void impact.reload()} />}
+      {!hasActivity(data) ? (
+        <EmptyState
+          id="impact-empty"
+          title={t.impact.emptyTitle(data.days)}
+          actions={
+            <Button appearance="primary" onClick={() => navigate('library')}>
+              {t.impact.goToLibrary}
+            </Button>
+          }
+        >
+          <Body1 as="p">{t.impact.emptyBody}</Body1>
+        </EmptyState>
+      ) : (
+        <>
+          <Section id="impact-totals" title={t.impact.totals}>
+            <dl className={styles.numbers} aria-busy={impact.loading}>
+              {numbers.map((n) => (
+                <Panel key={n.key} className={styles.card} data-testid={`impact-${n.key}`}>
+                  <dt className={styles.label}>{n.label}</dt>
+                  <dd className={styles.value}>
+                    <Title2>{formatNumber(n.value)}</Title2>
+                  </dd>
+                </Panel>
+              ))}
+            </dl>
+          </Section>
+          <Section id="impact-chart" title={t.impact.chartTitle}>
+            <Panel>
+              <ImpactChart
+                points={points}
+                summary={t.impact.chartSummary(data.days, data.totals.shares, data.totals.clicks, bestLabel)}
+              />
+            </Panel>
+          </Section>
+          {data.byItem.length > 0 && (
+            <Section id="impact-by-item" title={t.impact.byItem}>
+              <div className={styles.tableWrap}>
+                <table className={styles.table} aria-labelledby="impact-by-item" data-testid="impact-by-item">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t.impact.item}</th>
+                      <th scope="col" className="num">
+                        {t.impact.shares}
+                      </th>
+                      <th scope="col" className="num">
+                        {t.impact.clicks}
+                      </th>
+                      <th scope="col" className="num">
+                        {t.impact.uniqueClicks}
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {data.byItem.map((row) => (
+                      <tr key={row.itemId}>
+                        <th scope="row">
+                          <ItemLink itemId={row.itemId} title={row.title} />
+                        </th>
+                        <td className="num">{formatNumber(row.shares)}</td>
+                        <td className="num">{formatNumber(row.clicks)}</td>
+                        <td className="num">{formatNumber(row.uniqueClicks)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </Section>
+          )}
+          {data.byNetwork.length > 0 && (
+            <Section id="impact-by-network" title={t.impact.byNetwork}>
+              <div className={styles.tableWrap}>
+                <table
+                  className={styles.table}
+                  aria-labelledby="impact-by-network"
+                  data-testid="impact-by-network"
+                >
+                  <thead>
+                    <tr>
+                      <th scope="col">{t.impact.network}</th>
+                      <th scope="col" className="num">
+                        {t.impact.shares}
+                      </th>
+                      <th scope="col" className="num">
+                        {t.impact.clicks}
+                      </th>
+                      <th scope="col" className="num">
+                        {t.impact.uniqueClicks}
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {data.byNetwork.map((row) => (
+                      <tr key={row.network}>
+                        <th scope="row">{t.networks[row.network]}</th>
+                        <td className="num">{formatNumber(row.shares)}</td>
+                        <td className="num">{formatNumber(row.clicks)}</td>
+                        <td className="num">{formatNumber(row.uniqueClicks)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </Section>
+          )}
+        </>
+      )}
+    </>
+  );
+}
+
+function ItemLink({ itemId, title }: { itemId: string; title: string }) {
+  const styles = useStyles();
+  const onClick = useItemLinkHandler(itemId);
+  return (
+    <a className={styles.link} href={itemPath(itemId)} onClick={onClick}>
+      {title}
+    </a>
+  );
+}
+
 function GuidelinesSummary({ guidelines }: { guidelines: ProgramDocumentView }) {
-  const t = useT();
+  const { t } = useI18n();
   const { navigate } = useChorus();
   const body = useDocumentBody(guidelines);
   const truncated = markdownBlockCount(body) > SUMMARY_BLOCKS;

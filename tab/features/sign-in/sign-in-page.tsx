@@ -1,4 +1,4 @@
-import { useEffect, useId, useState, type ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import {
   Body1,
   Button,
@@ -14,6 +14,7 @@ import type { PersonSummary } from '@contracts';
 import type { ChorusApi } from '../../api/chorus-api';
 import { useT } from '../../i18n';
 import { ErrorBar } from '../../ui/error-bar';
+import { useDebounced } from '../../ui/use-debounced';
 import { useAsync } from '../../ui/use-async';
 
 const useStyles = makeStyles({
@@ -62,15 +63,6 @@ const useStyles = makeStyles({
 
 const SEARCH_DELAY_MS = 250;
 const LIMIT = 20;
-
-function useDebounced<T>(value: T, delayMs: number): T {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(value), delayMs);
-    return () => clearTimeout(timer);
-  }, [value, delayMs]);
-  return debounced;
-}
 
 /** The demo's "Sign in as…" picker: find a made-up colleague and see Chorus as them. */
 export function SignInPage({

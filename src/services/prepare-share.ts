@@ -1,0 +1,112 @@
+import { applyDisclosure, isLive, NETWORK_LIMITS, pickVariantIndex } from '../domain/content';
+import { AppError } from '../domain/errors';
+import type { Network } from '../domain/program';
+import { generateLinkCode } from '../domain/sharing';
+import type { ShareableItem, SharingStore } from '../ports/sharing';
+import type { SharingDeps } from './deps';
+
+export interface SharePreparationResult {
+  shareId: string;
+  itemId: string;
+  network: Network;
+  trackedUrl: string;
+  caption: string;
+  variantPosition: number;
+  variantCount: number;
+  advertising: boolean;
+  limit: number;
+  imageUrl: string | null;
+  status: 'prepared' | 'shared';
+}
+
+/** The tracked link's address for a code. */
+export function trackedUrl(publicUrl: string, code: string): string {
+  return `${publicUrl.replace(/\/$/, '')}/r/${code}`;
+}
+
+/** Refuses anyone who is not a current ambassador. */
+export async function assertAmbassador(deps: SharingDeps, tenantId: string, personId: string) {
+  if (!(await deps.store.memberships.get(tenantId, personId))) {
+    throw new AppError('FORBIDDEN', 'only ambassadors can share: join the program first');
+  }
+}
+
+/** The item when it can be shared now: approved, within its dates and not archived. */
+export async function shareableItem(
+  sharing: SharingStore,
+  tenantId: string,
+  itemId: string,
+  now: Date,
+): Promise<ShareableItem> {
+  const item = await sharing.getItem(tenantId, itemId);
+  if (!item) throw new AppError('NOT_FOUND', 'there is no such item');
+  if (!isLive(item, now)) {
+    throw new AppError(
+      'FORBIDDEN',
+      'this item is not available to share: it is not approved, not yet valid, expired or archived',
+    );
+  }
+  return item;
+}
+
+/**
+ * Opens the share dialog for an ambassador: their tracked link for the item and network (created once),
+ * a caption variant in the item's language (different people get different variants in turn; the same
+ * person gets theirs again) with the advertising marking first, and a prepared share to complete.
+ */
+export async function prepareShare(
+  deps: SharingDeps,
+  input: { tenantId: string; personId: string; itemId: string; network: Network },
+): Promise<SharePreparationResult> {
+  const { tenantId, personId, itemId, network } = input;
+  await assertAmbassador(deps, tenantId, personId);
+  const now = deps.clock.now();
+  return deps.sharing.transaction(async (sharing) => {
+    const item = await shareableItem(sharing, tenantId, itemId, now);
+    if (!item.networks.includes(network)) {
+      throw new AppError('VALIDATION_FAILED', `this item is not offered for ${network}`, {
+        problems: [
+          {
+            field: 'body.network',
+            message: `choose one of the item's networks: ${item.networks.join(', ')}`,
+          },
+        ],
+      });
+    }
+    // One at a time per item, so two ambassadors opening the dialog together still get different variants.
+    await sharing.lockItem(tenantId, itemId);
+    const captions = await sharing.captions(tenantId, itemId, item.language);
+    const earlier = await sharing.assignedVariant(tenantId, personId, itemId);
+    let index = earlier === null ? -1 : captions.findIndex((c) => c.position === earlier);
+    if (index < 0) {
+      index = pickVariantIndex(captions.length, await sharing.countVariantHolders(tenantId, itemId));
+    }
+    const variant = captions[index]!;
+    const link = await sharing.ensureTrackedLink(tenantId, { personId, itemId, network }, () =>
+      generateLinkCode(),
+    );
+    const share =
+      (await sharing.openShare(tenantId, personId, itemId, network)) ??
+      (await sharing.insertShare(tenantId, {
+        personId,
+        itemId,
+        network,
+        linkCode: link.code,
+        variantPosition: variant.position,
+        preparedAt: now,
+      }));
+    return {
+      shareId: share.id,
+      itemId,
+      network,
+      trackedUrl: trackedUrl(deps.publicUrl, link.code),
+      caption: applyDisclosure(variant.text, { advertising: item.advertising, language: item.language }).text,
+      variantPosition: variant.position,
+      variantCount: captions.length,
+      advertising: item.advertising,
+      limit: NETWORK_LIMITS[network],
+      imageUrl: item.imageUrl,
+      status: share.status,
+    };
+  });
+}

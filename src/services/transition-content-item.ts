@@ -1,0 +1,51 @@
+import { assertMayReview, nextStatus, type ContentAction } from '../domain/content';
+import { AppError } from '../domain/errors';
+import type { ContentDeps } from './deps';
+import { getContentItem } from './get-content-item';
+
+/** A workflow step an editor or approver can take on an item. */
+export type WorkflowAction = Exclude<ContentAction, 'edit'>;
+
+/**
+ * Moves an item through the workflow: submit (draft or rejected → in review), approve or reject
+ * (in review; never by the author or by whoever sent it to review), archive (any but archived).
+ * Approving sets publishedAt to now each time, so a re-approved edit comes first under "newest";
+ * rejecting needs a note, which goes back to the author as the review note. Every step is recorded.
+ * Role checks (editors submit and archive, approvers approve and reject) are the caller's.
+ */
+export async function transitionContentItem(
+  deps: ContentDeps,
+  input: { tenantId: string; actorId: string; itemId: string; action: WorkflowAction; note?: string | null },
+) {
+  const note = input.note?.trim() || null;
+  if (input.action === 'reject' && !note) {
+    throw new AppError('VALIDATION_FAILED', 'say what the author should change', {
+      problems: [{ field: 'note', message: 'say what the author should change' }],
+    });
+  }
+  await deps.content.transaction(async (content) => {
+    const item = await content.items.getForUpdate(input.tenantId, input.itemId);
+    if (!item) throw new AppError('NOT_FOUND', 'there is no content item with this id');
+    if (input.action === 'approve' || input.action === 'reject') {
+      const submittedBy = await content.items.lastSubmitter(input.tenantId, input.itemId);
+      assertMayReview({ authorId: item.authorId, submittedBy }, input.actorId);
+    }
+    const to = nextStatus(item.status, input.action);
+    const now = deps.clock.now();
+    await content.items.setStatus(input.tenantId, input.itemId, {
+      status: to,
+      now,
+      ...(input.action === 'approve' ? { publishedAt: now, reviewNote: null } : {}),
+      ...(input.action === 'reject' ? { reviewNote: note } : {}),
+    });
+    await content.items.recordTransition(input.tenantId, {
+      itemId: input.itemId,
+      from: item.status,
+      to,
+      actorId: input.actorId,
+      note,
+      at: now,
+    });
+  });
+  return getContentItem(deps, { tenantId: input.tenantId, itemId: input.itemId });
+}

@@ -1,0 +1,165 @@
+/**
+ * Redirect throughput: GET /r/<code> through the whole app (cached link lookup, daily-salted visitor
+ * key, group-committed click insert before the 302) against a bare Node http server answering 302,
+ * with 100 concurrent connections, in the same run. Afterwards every 302 must be a stored click.
+ *
+ * Standalone: `npx tsx tests/bench/redirect.ts` prints JSON (BENCH_DATABASE_URL for a Postgres server).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { DatabaseConfig } from '../../src/config/config';
+import { migrate, openDatabase } from '../../src/db/database';
+import { DEMO_TENANT_ID } from '../../src/demo/demo-org';
+import { countClicks, insertItem, insertTrackedLinks } from '../support/content-fixtures';
+import { freePort } from '../support/net';
+import { BROWSER_UA } from '../support/sharing';
+import { runLoad, type LoadResult } from './load';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+
+export interface RedirectBench {
+  database: 'pglite' | 'postgres';
+  chorusRps: number;
+  bareRps: number;
+  /** Chorus requests per second over bare Node's, measured back to back. */
+  ratio: number;
+  p50Ms: number;
+  p99Ms: number;
+  bareP99Ms: number;
+  /** Requests Chorus answered (warm-up included), and how many of them were not a 302. */
+  sent: number;
+  errors: number;
+  /** Click rows stored for the codes used, after the app stopped: must equal `sent`. */
+  counted: number;
+}
+
+function spawnGroup(args: string[], env: Record<string, string>): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    detached: true,
+    stdio: 'ignore',
+  });
+}
+
+async function stopGroup(child: ChildProcess) {
+  if (child.exitCode !== null || !child.pid) return;
+  const exited = new Promise((r) => child.on('exit', r));
+  try {
+    process.kill(-child.pid, 'SIGTERM');
+  } catch {
+    return;
+  }
+  await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))]);
+  if (child.exitCode === null) process.kill(-child.pid, 'SIGKILL');
+}
+
+async function waitFor(url: string, timeoutMs: number, status = 200): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    try {
+      if ((await fetch(url, { redirect: 'manual' })).status === status) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`${url} not ready in ${timeoutMs} ms`);
+}
+
+async function withDatabase<T>(
+  config: DatabaseConfig,
+  work: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>,
+) {
+  const handle = await openDatabase(config);
+  try {
+    return await work(handle);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Runs the comparison; `databaseUrl` for a Postgres server, else embedded PGlite in a fresh folder. */
+export async function benchRedirect(
+  options: { databaseUrl?: string; concurrency?: number; durationMs?: number } = {},
+): Promise<RedirectBench> {
+  const concurrency = options.concurrency ?? 100;
+  const durationMs = options.durationMs ?? 8000;
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'chorus-bench-redirect-'));
+  const config: DatabaseConfig = options.databaseUrl
+    ? { kind: 'postgres', url: options.databaseUrl, poolSize: 2 }
+    : { kind: 'pglite', dataDir };
+  let app: ChildProcess | null = null;
+  let bare: ChildProcess | null = null;
+  try {
+    // The app's own migrations run on this database first, then the item and a tracked link.
+    const codes = await withDatabase(config, async (h) => {
+      await migrate(h.db);
+      const itemId = await insertItem(h.db, DEMO_TENANT_ID, {
+        title: 'Redirect benchmark',
+        linkUrl: 'https://nordlys.example/nyheder/havvind?ref=bench',
+      });
+      return insertTrackedLinks(h.db, DEMO_TENANT_ID, itemId, 1);
+    });
+    const port = await freePort();
+    app = spawnGroup(['src/main.ts'], {
+      PORT: String(port),
+      LOG_LEVEL: 'warn',
+      ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : { DATA_DIR: dataDir }),
+    });
+    const base = `http://127.0.0.1:${port}`;
+    await waitFor(`${base}/readyz`, 120_000);
+    const url = `${base}/r/${codes[0]!}`;
+    // What Chorus answers, so the bare server sends the same Location header.
+    const sample = await fetch(url, { redirect: 'manual', headers: { 'user-agent': BROWSER_UA } });
+    const location = sample.headers.get('location') ?? 'https://nordlys.example/';
+    const barePort = await freePort();
+    bare = spawnGroup(['tests/bench/bare-server.ts'], { PORT: String(barePort), BENCH_LOCATION: location });
+    const bareUrl = `http://127.0.0.1:${barePort}/r/${codes[0]!}`;
+    await waitFor(bareUrl, 30_000, 302);
+
+    const headers = { 'user-agent': BROWSER_UA };
+    const load = { concurrency, durationMs, okStatus: 302, headers };
+    const runs: LoadResult[] = [];
+    // Warm both up, then measure them back to back.
+    runs.push(await runLoad({ ...load, url, durationMs: 1500 }));
+    await runLoad({ ...load, url: bareUrl, durationMs: 1500 });
+    const chorus = await runLoad({ ...load, url });
+    runs.push(chorus);
+    const baseline = await runLoad({ ...load, url: bareUrl });
+
+    // Stop the app (it flushes and closes the database) before counting: PGlite has one owner.
+    await stopGroup(app);
+    const counted = await withDatabase(config, (h) => countClicks(h.db, DEMO_TENANT_ID, codes));
+    const sent = 1 + runs.reduce((n, r) => n + r.requests + r.errors, 0);
+    return {
+      database: config.kind,
+      chorusRps: Math.round(chorus.rps),
+      bareRps: Math.round(baseline.rps),
+      ratio: Number((chorus.rps / baseline.rps).toFixed(3)),
+      p50Ms: Number(chorus.p50Ms.toFixed(2)),
+      p99Ms: Number(chorus.p99Ms.toFixed(2)),
+      bareP99Ms: Number(baseline.p99Ms.toFixed(2)),
+      sent,
+      errors: runs.reduce((n, r) => n + r.errors, 0),
+      counted,
+    };
+  } finally {
+    if (bare) await stopGroup(bare);
+    if (app) await stopGroup(app);
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  const databaseUrl = process.env['BENCH_DATABASE_URL'];
+  benchRedirect(databaseUrl ? { databaseUrl } : {})
+    .then((result) => process.stdout.write(`${JSON.stringify(result, null, 2)}\n`))
+    .catch((err: unknown) => {
+      process.stderr.write(`benchmark failed: ${err instanceof Error ? err.stack : String(err)}\n`);
+      process.exit(1);
+    });
+}
