@@ -61,6 +61,7 @@ const ZEnv = z.object({
   COMMS_ADMIN_GROUP_ID: z.string().uuid().optional(),
   APPROVERS: list.optional(),
   APPROVER_GROUP_ID: z.string().uuid().optional(),
+  TRUST_PROXY: bool.default('false'),
   JOBS_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   JOBS_ENABLED: bool.default('true'),
   DEMO_CONTENT: bool.optional(),
@@ -101,6 +102,8 @@ export interface Config {
   jobs: { enabled: boolean; pollMs: number };
   /** Seed the demo library (about 30 items) into an empty tenant at startup. Demo directory only. */
   demoContent: boolean;
+  /** Behind a reverse proxy (App Service, Front Door): take the client address from X-Forwarded-For. */
+  trustProxy: boolean;
 }
 
 /** A startup configuration problem: names the variable and how to fix it. */
@@ -210,6 +213,7 @@ export function loadConfig(
       approverGroupId: e.APPROVER_GROUP_ID ?? null,
     },
     jobs: { enabled: e.JOBS_ENABLED, pollMs: e.JOBS_POLL_MS },
+    trustProxy: e.TRUST_PROXY,
     demoContent: !production && directoryKind === 'demo' && (e.DEMO_CONTENT ?? true),
   };
 }

@@ -43,8 +43,31 @@ export interface RouteRegistrar {
   routes: DeclaredRoute[];
 }
 
+/** Finds a string containing NUL anywhere in a parsed JSON value (PostgreSQL cannot store it in text). */
+function findNul(value: unknown, path: string[]): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path.join('.') : null;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = findNul(value[i], [...path, String(i)]);
+      if (found) return found;
+    }
+  } else if (value && typeof value === 'object' && !Buffer.isBuffer(value)) {
+    for (const [key, v] of Object.entries(value)) {
+      const found = findNul(v, [...path, key]);
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
 function parse<T>(schema: Schema<T> | undefined, value: unknown, where: string): T {
   if (!schema) return undefined as T;
+  const nul = findNul(value, [where]);
+  if (nul) {
+    throw new AppError('VALIDATION_FAILED', `the request ${where} has invalid fields`, {
+      problems: [{ field: nul, message: 'contains a NUL character (\\u0000), which text cannot hold' }],
+    });
+  }
   const result = schema.safeParse(value ?? (where === 'body' ? undefined : {}));
   if (!result.success) {
     throw new AppError('VALIDATION_FAILED', `the request ${where} has invalid fields`, {

@@ -73,6 +73,8 @@ export async function buildServer(deps: HttpDeps): Promise<ChorusServer> {
     },
     logController: new LogController({ requestIdLogLabel: 'correlationId' }),
     bodyLimit: 1024 * 1024,
+    // Unique-click keys hash the client address; behind a proxy it comes from X-Forwarded-For.
+    trustProxy: deps.config.trustProxy,
     return503OnClosing: true,
   });
   app.addHook('onSend', async (request, reply) => {

@@ -94,6 +94,17 @@ describe('joining and leaving the program over HTTP', () => {
     expect(me.membership.topics).toEqual(['jobs']);
   });
 
+  it('refuses a NUL character in any text field with a 400 naming the field, not a 500', async () => {
+    const res = await app.api('/api/membership', {
+      method: 'POST',
+      token,
+      json: { guidelinesVersion: 1, networks: ['linkedin'], topics: ['jobs\u0000'] },
+    });
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as { error: { problems: { field: string; message: string }[] } };
+    expect(body.error.problems[0]).toEqual({ field: 'body.topics.0', message: expect.stringMatching(/NUL/) });
+  });
+
   it('refuses requests without a session, and garbage tokens', async () => {
     expect((await app.api('/api/me')).status).toBe(401);
     const res = await app.api('/api/me', { token: 'not-a-token' });

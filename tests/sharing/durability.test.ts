@@ -122,6 +122,8 @@ describe('durable click counting across SIGTERM', () => {
     },
   );
 
+  // Two instances need one shared database server: CI runs this with TEST_DATABASE_URL set (PGlite is
+  // a single-process database, so there is nothing to share on the default run).
   it.skipIf(!databaseUrl)(
     'loses none with two instances on one database, one stopped while both take clicks',
     { timeout: 180_000 },
