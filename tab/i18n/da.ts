@@ -41,6 +41,17 @@ export const da: Dictionary = {
     ssoFailed: 'Chorus kunne ikke logge dig ind med din Teams-konto.',
     ssoFallback: 'Dette er en demo, så du kan vælge en demoperson i stedet.',
     forbidden: 'Du har ikke adgang til denne side.',
+    byCode: {
+      ALREADY_MEMBER: 'Du er allerede ambassadør.',
+      NOT_A_MEMBER: 'Du er ikke ambassadør, så der er intet at forlade.',
+      GUIDELINES_VERSION_STALE: 'Retningslinjerne er ændret. Læs og accepter den nye version.',
+      NO_GUIDELINES: 'Programmet har ingen retningslinjer endnu. Spørg jeres kommunikationsafdeling.',
+      PERSON_NOT_IN_DIRECTORY: 'Du findes ikke i organisationens adressebog endnu. Prøv igen senere.',
+      PAYLOAD_TOO_LARGE: 'Filen er for stor. Billeder må højst fylde 5 MB.',
+      UNSUPPORTED_MEDIA_TYPE: 'Den filtype understøttes ikke. Brug PNG, JPEG, WebP eller GIF.',
+      RATE_LIMITED: 'For mange forespørgsler. Vent et øjeblik, og prøv igen.',
+      INTERNAL: 'Noget gik galt hos os. Prøv igen, og oplys referencen, hvis du melder fejlen.',
+    },
   },
   signIn: {
     title: 'Log ind som…',

@@ -43,6 +43,18 @@ export const en = {
     ssoFailed: 'Chorus could not sign you in with your Teams account.',
     ssoFallback: 'This is a demo installation, so you can pick a demo person instead.',
     forbidden: 'You do not have access to this page.',
+    /** Messages for error codes whose meaning is always the same, so they read in the UI's language. */
+    byCode: {
+      ALREADY_MEMBER: 'You are already an ambassador.',
+      NOT_A_MEMBER: 'You are not an ambassador, so there is nothing to leave.',
+      GUIDELINES_VERSION_STALE: 'The guidelines have changed. Read and accept the current version.',
+      NO_GUIDELINES: 'The program has no guidelines yet. Ask your comms team.',
+      PERSON_NOT_IN_DIRECTORY: 'You are not in the organisation directory yet. Try again later.',
+      PAYLOAD_TOO_LARGE: 'The file is too large. Images can be at most 5 MB.',
+      UNSUPPORTED_MEDIA_TYPE: 'That file type is not supported. Use PNG, JPEG, WebP or GIF.',
+      RATE_LIMITED: 'Too many requests. Wait a moment and try again.',
+      INTERNAL: 'Something went wrong on our side. Try again, and quote the reference if you report it.',
+    } as Record<string, string>,
   },
   signIn: {
     title: 'Sign in as…',

@@ -4,7 +4,7 @@ import { ZNetwork, ZTopic, type Network, type ProgramView, type Topic } from '@c
 import { isApiError } from '../../api/client';
 import { useT } from '../../i18n';
 import { useChorus } from '../../state/chorus-context';
-import { ErrorBar, asSentence } from '../../ui/error-bar';
+import { ErrorBar, serverMessage } from '../../ui/error-bar';
 import { Section } from '../../ui/layout';
 import type { Flash } from './flash';
 
@@ -83,11 +83,11 @@ export function JoinForm({ program, onFlash }: { program: ProgramView; onFlash: 
       if (isApiError(err, 'GUIDELINES_VERSION_STALE')) {
         // The guidelines changed while they were reading: show the new version to accept.
         setAccepted(false);
-        onFlash({ intent: 'warning', text: `${asSentence(err.message)} ${t.join.staleReloaded}` });
+        onFlash({ intent: 'warning', text: `${serverMessage(err, t)} ${t.join.staleReloaded}` });
         await programResource.reload();
       } else if (isApiError(err, 'ALREADY_MEMBER')) {
         // Joined already (perhaps in another window): the form gives way to the member view.
-        onFlash({ intent: 'info', text: asSentence(err.message) });
+        onFlash({ intent: 'info', text: serverMessage(err, t) });
         await reloadMe();
       } else {
         setError(err);

@@ -13,7 +13,7 @@ import {
 import { isApiError } from '../../api/client';
 import { useT } from '../../i18n';
 import { useChorus } from '../../state/chorus-context';
-import { ErrorBar, asSentence } from '../../ui/error-bar';
+import { ErrorBar, serverMessage } from '../../ui/error-bar';
 import type { Flash } from './flash';
 
 /** The confirmation behind "Leave the program". Lazy-loaded by leave-program.tsx. */
@@ -43,7 +43,7 @@ export default function LeaveDialog({
       if (isApiError(err, 'NOT_A_MEMBER')) {
         // Already out (perhaps from another window): say so with the server's words, and refresh.
         onOpenChange(false);
-        onFlash({ intent: 'warning', text: asSentence(err.message) });
+        onFlash({ intent: 'warning', text: serverMessage(err, t) });
         await reloadMe();
       } else {
         setError(err);

@@ -27,7 +27,7 @@ import type { Language, LibraryItem, Network, ShareCompleted, SharePreparation }
 import { isApiError } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { useChorus } from '../../state/chorus-context';
-import { ErrorBar, Notice, asSentence } from '../../ui/error-bar';
+import { ErrorBar, Notice } from '../../ui/error-bar';
 import { DISCLOSURE_MARK, X_LINK_LENGTH, postLength, withDisclosure } from './post-text';
 
 const useStyles = makeStyles({
@@ -294,7 +294,7 @@ export default function ShareDialog({
       <MessageBar intent="error" layout="multiline" politeness="assertive">
         <MessageBarBody>
           <MessageBarTitle>{t.share.notMemberTitle}</MessageBarTitle>
-          {isApiError(error) && error.fromServer ? asSentence(error.message) : t.share.notMemberBody}
+          {t.share.notMemberBody}
         </MessageBarBody>
         <MessageBarActions>
           <Button onClick={goJoin}>{t.share.joinLink}</Button>
