@@ -259,3 +259,20 @@ export const ZItemStats = z.object({
   byNetwork: z.array(ZCounts.extend({ network: ZNetwork })),
 });
 export type ItemStats = z.infer<typeof ZItemStats>;
+
+/** The ambassador's own recorded posts, newest first, so reactions and comments can be added later. */
+export const ZMyShares = z.object({
+  shares: z.array(
+    z.object({
+      shareId: z.string(),
+      itemId: z.string(),
+      title: z.string(),
+      network: ZNetwork,
+      sharedAt: z.string(),
+      postUrl: z.string().nullable(),
+      reactions: z.number().int().nullable(),
+      comments: z.number().int().nullable(),
+    }),
+  ),
+});
+export type MyShares = z.infer<typeof ZMyShares>;

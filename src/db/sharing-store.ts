@@ -7,6 +7,7 @@ import type {
   ImpactData,
   ItemStatsData,
   LinkTarget,
+  MyShare,
   Share,
   ShareCounts,
   ShareableItem,
@@ -365,6 +366,40 @@ function build(db: Db, caches: Caches): SharingStore {
         byNetwork: [...merge('network')].map(([network, c]) => ({ network: network as Network, ...c })),
         daily: [...merge('day')].map(([date, c]) => ({ date, shares: c.shares, clicks: c.clicks })),
       } satisfies ImpactData;
+    },
+
+    async myShares(tenantId, personId, limit) {
+      const rows = await db
+        .select({
+          shareId: shares.id,
+          itemId: shares.itemId,
+          title: contentItems.title,
+          network: shares.network,
+          sharedAt: shares.sharedAt,
+          postUrl: shares.postUrl,
+          reactions: shares.reactions,
+          comments: shares.comments,
+        })
+        .from(shares)
+        .innerJoin(
+          contentItems,
+          and(eq(contentItems.tenantId, shares.tenantId), eq(contentItems.id, shares.itemId)),
+        )
+        .where(
+          and(
+            eq(shares.tenantId, tenantId),
+            eq(shares.personId, personId),
+            eq(shares.status, 'shared'),
+            isNotNull(shares.sharedAt),
+          ),
+        )
+        .orderBy(desc(shares.sharedAt), desc(shares.id))
+        .limit(limit);
+      return rows.map((r): MyShare => ({
+        ...r,
+        network: r.network as Network,
+        sharedAt: r.sharedAt ?? new Date(0),
+      }));
     },
 
     async itemStats(tenantId, itemId) {

@@ -1,5 +1,12 @@
-import type { Impact, ItemStats, ShareCompleted, ShareFeedback, SharePreparation } from '../contracts';
-import type { Share } from '../ports/sharing';
+import type {
+  Impact,
+  ItemStats,
+  MyShares,
+  ShareCompleted,
+  ShareFeedback,
+  SharePreparation,
+} from '../contracts';
+import type { MyShare, Share } from '../ports/sharing';
 import type { ShareCompletedResult } from '../services/complete-share';
 import type { ImpactResult } from '../services/get-impact';
 import type { getItemStats } from '../services/get-item-stats';
@@ -44,6 +51,21 @@ export function presentShareFeedback(s: Share): ShareFeedback {
     reactions: s.reactions,
     comments: s.comments,
     sharedAt: s.sharedAt?.toISOString() ?? null,
+  };
+}
+
+export function presentMyShares(list: MyShare[]): MyShares {
+  return {
+    shares: list.map((s) => ({
+      shareId: s.shareId,
+      itemId: s.itemId,
+      title: s.title,
+      network: s.network,
+      sharedAt: s.sharedAt.toISOString(),
+      postUrl: s.postUrl,
+      reactions: s.reactions,
+      comments: s.comments,
+    })),
   };
 }
 

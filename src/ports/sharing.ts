@@ -57,6 +57,18 @@ export interface LinkTarget {
   title: string;
 }
 
+/** One of the ambassador's own recorded posts, with the item's title. */
+export interface MyShare {
+  shareId: string;
+  itemId: string;
+  title: string;
+  network: Network;
+  sharedAt: Date;
+  postUrl: string | null;
+  reactions: number | null;
+  comments: number | null;
+}
+
 /** Shares, clicks and unique clicks (visitors, counted once a day: the key's salt rotates daily). */
 export interface ShareCounts {
   shares: number;
@@ -144,6 +156,8 @@ export interface SharingStore {
   dailySalt(tenantId: string, day: string): Promise<string>;
   /** The person's own shares and clicks since `since`. */
   impact(tenantId: string, personId: string, since: Date): Promise<ImpactData>;
+  /** The person's own shared (not merely prepared) posts, newest first, at most `limit`. */
+  myShares(tenantId: string, personId: string, limit: number): Promise<MyShare[]>;
   /** Aggregates for one item over all time. */
   itemStats(tenantId: string, itemId: string): Promise<ItemStatsData>;
   /** Cuts the person off their tracked links, shares and clicks; the rows stay for aggregates. */

@@ -8,6 +8,7 @@ import {
   ZItemStats,
   ZLibraryItem,
   ZLibraryPage,
+  ZMyShares,
   ZShareCompleted,
   ZSharePreparation,
   ZTopicEntry,
@@ -97,6 +98,7 @@ export function createChorusApi(client: ApiClient) {
       client.request('POST', `/api/shares/${id(shareId)}/complete`, ZShareCompleted, { body }),
     shareFeedback: (shareId: string, body: { reactions?: number; comments?: number; postUrl?: string }) =>
       client.request('PATCH', `/api/shares/${id(shareId)}`, ZAnything, { body }),
+    myShares: (signal?: AbortSignal) => client.request('GET', '/api/me/shares', ZMyShares, { signal }),
     impact: (days: number, signal?: AbortSignal) =>
       client.request('GET', `/api/me/impact?days=${days}`, ZImpact, { signal }),
 

@@ -281,6 +281,22 @@ export const da: Dictionary = {
     membershipTitle: 'Dit medlemskab',
     guidelinesSummary: 'Retningslinjerne kort',
     readFull: 'Læs hele retningslinjerne',
+    postsTitle: 'Dine opslag',
+    postsIntro:
+      'Tilføj de reaktioner og kommentarer, dine opslag har fået, når det passer dig. Kun du ser dem.',
+    postsLoading: 'Indlæser dine opslag…',
+    postsEmptyTitle: 'Ingen opslag endnu',
+    postsEmptyBody:
+      'Når du har delt noget, vises dine opslag her, så du kan tilføje reaktioner og kommentarer.',
+    postMeta: (network, date) => `${network} · delt ${date}`,
+    postFormLabel: (title, network) => `Reaktioner og kommentarer for ${title} på ${network}`,
+    postReactions: 'Reaktioner',
+    postComments: 'Kommentarer',
+    postSave: 'Gem',
+    postSaving: 'Gemmer…',
+    postSaved: 'Gemt.',
+    postInvalid: 'Brug hele tal, 0 eller flere.',
+    openPost: 'Åbn opslag',
   },
   myTeam: {
     title: 'Mit team',

@@ -12,6 +12,7 @@ import type { SharingDeps } from '../../services/deps';
 import { followTrackedLink } from '../../services/follow-tracked-link';
 import { getImpact } from '../../services/get-impact';
 import { getItemStats } from '../../services/get-item-stats';
+import { listMyShares } from '../../services/list-my-shares';
 import { prepareShare } from '../../services/prepare-share';
 import { recordShareFeedback } from '../../services/record-share-feedback';
 import type { RouteRegistrar } from '../route';
@@ -19,6 +20,7 @@ import type { HttpDeps } from '../server';
 import {
   presentImpact,
   presentItemStats,
+  presentMyShares,
   presentShareCompleted,
   presentShareFeedback,
   presentSharePreparation,
@@ -96,6 +98,17 @@ export function registerSharingRoutes(r: RouteRegistrar, deps: HttpDeps) {
         days: query.days,
       });
       return presentImpact(impact);
+    },
+  });
+
+  r.add({
+    method: 'GET',
+    url: '/api/me/shares',
+    access: ['employee'],
+    async handler({ principal }) {
+      // Only the caller's own posts: the person comes from the session, never from the request.
+      const list = await listMyShares(deps, { tenantId: principal!.tenantId, personId: principal!.personId });
+      return presentMyShares(list);
     },
   });
 

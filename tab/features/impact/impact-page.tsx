@@ -3,14 +3,16 @@ import {
   Body1,
   Button,
   Field,
+  Input,
   Radio,
   RadioGroup,
   Spinner,
+  Subtitle2,
   Title2,
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import type { Impact, ProgramDocumentView } from '@contracts';
+import type { Impact, MyShares, ProgramDocumentView } from '@contracts';
 import { useI18n } from '../../i18n';
 import { itemPath, useChorus } from '../../state/chorus-context';
 import { ErrorBar, Notice } from '../../ui/error-bar';
@@ -58,6 +60,15 @@ const useStyles = makeStyles({
     '& td.num, & th.num': { textAlign: 'end', fontVariantNumeric: 'tabular-nums' },
   },
   link: { color: tokens.colorBrandForegroundLink },
+  posts: { listStyleType: 'none', margin: 0, padding: 0, display: 'grid', gap: tokens.spacingVerticalM },
+  post: { padding: tokens.spacingHorizontalL, gap: tokens.spacingVerticalS },
+  postTitle: { margin: 0 },
+  postMeta: { margin: 0, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
+  postForm: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', gap: tokens.spacingHorizontalM },
+  postNumber: { width: '9rem' },
+  // Fluent's Input has a wide minimum width; inside a narrow field it must shrink to fit.
+  postInput: { width: '100%', minWidth: 0 },
+  postActions: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
 });
 
 /** Whether the person had any activity in the period (shares, or clicks on earlier shares). */
@@ -70,12 +81,15 @@ export function ImpactPage() {
   const { t } = useI18n();
   const { me, program, navigate } = useChorus();
   const [flash, setFlash] = useState<Flash | null>(null);
+  // Bumped when a post's reactions or comments are saved, so the totals reload.
+  const [feedbackVersion, setFeedbackVersion] = useState(0);
 
   return (
     <Page title={t.impact.title} intro={t.impact.intro}>
       <FlashBar flash={flash} />
       <OutdatedGuidelinesNotice me={me} program={program.data} />
-      <Results />
+      <Results version={feedbackVersion} />
+      <YourPosts onSaved={() => setFeedbackVersion((v) => v + 1)} />
       {me.membership ? (
         <MembershipCard membership={me.membership} onFlash={setFlash} />
       ) : (
@@ -103,12 +117,12 @@ export function ImpactPage() {
   );
 }
 
-function Results() {
+function Results({ version }: { version: number }) {
   const { t, formatNumber, language } = useI18n();
   const styles = useStyles();
   const { api, navigate } = useChorus();
   const [days, setDays] = useState<Period>(30);
-  const impact = useAsync((signal) => api.impact(days, signal), String(days));
+  const impact = useAsync((signal) => api.impact(days, signal), `${days}:${version}`);
   const data = impact.data;
 
   const period = (
@@ -274,6 +288,138 @@ function Results() {
         </>
       )}
     </>
+  );
+}
+
+type MyShare = MyShares['shares'][number];
+
+/** The ambassador's own posts, each with a small form to record reactions and comments later. */
+function YourPosts({ onSaved }: { onSaved: () => void }) {
+  const { t } = useI18n();
+  const styles = useStyles();
+  const { api } = useChorus();
+  const posts = useAsync((signal) => api.myShares(signal), 'my-shares');
+  const data = posts.data;
+
+  return (
+    <Section id="impact-posts" title={t.impact.postsTitle}>
+      <Body1 as="p">{t.impact.postsIntro}</Body1>
+      {posts.error !== null && <ErrorBar error={posts.error} onRetry={() => void posts.reload()} />}
+      {data === undefined ? (
+        posts.error === null && <Loading label={t.impact.postsLoading} />
+      ) : data.shares.length === 0 ? (
+        <EmptyState id="impact-posts-empty" title={t.impact.postsEmptyTitle}>
+          <Body1 as="p">{t.impact.postsEmptyBody}</Body1>
+        </EmptyState>
+      ) : (
+        <ul className={styles.posts} aria-labelledby="impact-posts" data-testid="impact-posts">
+          {data.shares.map((share) => (
+            <li key={share.shareId}>
+              <PostFeedback share={share} onSaved={onSaved} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </Section>
+  );
+}
+
+function PostFeedback({ share, onSaved }: { share: MyShare; onSaved: () => void }) {
+  const { t, formatDate } = useI18n();
+  const styles = useStyles();
+  const { api } = useChorus();
+  const [reactions, setReactions] = useState(share.reactions === null ? '' : String(share.reactions));
+  const [comments, setComments] = useState(share.comments === null ? '' : String(share.comments));
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [saved, setSaved] = useState(false);
+  const network = t.networks[share.network];
+
+  async function save() {
+    const parse = (value: string) => (value.trim() === '' ? undefined : Number(value));
+    const r = parse(reactions);
+    const c = parse(comments);
+    const bad = [r, c].some((n) => n !== undefined && (!Number.isInteger(n) || n < 0));
+    if (bad || (r === undefined && c === undefined)) {
+      setProblem(t.impact.postInvalid);
+      setSaved(false);
+      return;
+    }
+    setProblem(null);
+    setError(null);
+    setSaved(false);
+    setBusy(true);
+    try {
+      await api.shareFeedback(share.shareId, {
+        ...(r !== undefined ? { reactions: r } : {}),
+        ...(c !== undefined ? { comments: c } : {}),
+      });
+      setSaved(true);
+      onSaved();
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Panel className={styles.post} data-testid={`impact-post-${share.shareId}`}>
+      <Subtitle2 as="h3" className={styles.postTitle}>
+        <ItemLink itemId={share.itemId} title={share.title} />
+      </Subtitle2>
+      <Body1 as="p" className={styles.postMeta}>
+        {t.impact.postMeta(network, formatDate(share.sharedAt))}
+        {share.postUrl && (
+          <>
+            {' · '}
+            <a className={styles.link} href={share.postUrl} target="_blank" rel="noopener noreferrer">
+              {t.impact.openPost}
+            </a>
+          </>
+        )}
+      </Body1>
+      <form
+        className={styles.postForm}
+        noValidate
+        aria-label={t.impact.postFormLabel(share.title, network)}
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save();
+        }}
+      >
+        <Field label={t.impact.postReactions} className={styles.postNumber}>
+          <Input
+            className={styles.postInput}
+            type="number"
+            min={0}
+            step={1}
+            value={reactions}
+            onChange={(_, d) => setReactions(d.value)}
+          />
+        </Field>
+        <Field label={t.impact.postComments} className={styles.postNumber}>
+          <Input
+            className={styles.postInput}
+            type="number"
+            min={0}
+            step={1}
+            value={comments}
+            onChange={(_, d) => setComments(d.value)}
+          />
+        </Field>
+        <div className={styles.postActions}>
+          <Button type="submit" disabledFocusable={busy}>
+            {t.impact.postSave}
+          </Button>
+          {busy && <Spinner size="tiny" label={t.impact.postSaving} />}
+        </div>
+      </form>
+      {problem && <Notice intent="error">{problem}</Notice>}
+      {error !== null && <ErrorBar error={error} />}
+      {saved && <Notice intent="success">{t.impact.postSaved}</Notice>}
+    </Panel>
   );
 }
 
