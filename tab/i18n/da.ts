@@ -290,12 +290,6 @@ export const da: Dictionary = {
       'Når du har delt noget, vises dine opslag her, så du kan tilføje reaktioner og kommentarer.',
     postMeta: (network, date) => `${network} · delt ${date}`,
     postFormLabel: (title, network) => `Reaktioner og kommentarer for ${title} på ${network}`,
-    postReactions: 'Reaktioner',
-    postComments: 'Kommentarer',
-    postSave: 'Gem',
-    postSaving: 'Gemmer…',
-    postSaved: 'Gemt.',
-    postInvalid: 'Brug hele tal, 0 eller flere.',
     openPost: 'Åbn opslag',
   },
   myTeam: {

@@ -286,12 +286,6 @@ export const en = {
       'When you have shared something, your posts show here so you can add reactions and comments.',
     postMeta: (network: string, date: string) => `${network} · shared ${date}`,
     postFormLabel: (title: string, network: string) => `Reactions and comments for ${title} on ${network}`,
-    postReactions: 'Reactions',
-    postComments: 'Comments',
-    postSave: 'Save',
-    postSaving: 'Saving…',
-    postSaved: 'Saved.',
-    postInvalid: 'Use whole numbers, 0 or more.',
     openPost: 'Open post',
   },
   myTeam: {

@@ -3,7 +3,6 @@ import {
   Body1,
   Button,
   Field,
-  Input,
   Radio,
   RadioGroup,
   Spinner,
@@ -13,6 +12,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import type { Impact, MyShares, ProgramDocumentView } from '@contracts';
+import { FeedbackForm } from '../share/feedback-form';
 import { useI18n } from '../../i18n';
 import { itemPath, useChorus } from '../../state/chorus-context';
 import { ErrorBar, Notice } from '../../ui/error-bar';
@@ -64,11 +64,6 @@ const useStyles = makeStyles({
   post: { padding: tokens.spacingHorizontalL, gap: tokens.spacingVerticalS },
   postTitle: { margin: 0 },
   postMeta: { margin: 0, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
-  postForm: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', gap: tokens.spacingHorizontalM },
-  postNumber: { width: '9rem' },
-  // Fluent's Input has a wide minimum width; inside a narrow field it must shrink to fit.
-  postInput: { width: '100%', minWidth: 0 },
-  postActions: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
 });
 
 /** Whether the person had any activity in the period (shares, or clicks on earlier shares). */
@@ -327,42 +322,7 @@ function YourPosts({ onSaved }: { onSaved: () => void }) {
 function PostFeedback({ share, onSaved }: { share: MyShare; onSaved: () => void }) {
   const { t, formatDate } = useI18n();
   const styles = useStyles();
-  const { api } = useChorus();
-  const [reactions, setReactions] = useState(share.reactions === null ? '' : String(share.reactions));
-  const [comments, setComments] = useState(share.comments === null ? '' : String(share.comments));
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [saved, setSaved] = useState(false);
   const network = t.networks[share.network];
-
-  async function save() {
-    const parse = (value: string) => (value.trim() === '' ? undefined : Number(value));
-    const r = parse(reactions);
-    const c = parse(comments);
-    const bad = [r, c].some((n) => n !== undefined && (!Number.isInteger(n) || n < 0));
-    if (bad || (r === undefined && c === undefined)) {
-      setProblem(t.impact.postInvalid);
-      setSaved(false);
-      return;
-    }
-    setProblem(null);
-    setError(null);
-    setSaved(false);
-    setBusy(true);
-    try {
-      await api.shareFeedback(share.shareId, {
-        ...(r !== undefined ? { reactions: r } : {}),
-        ...(c !== undefined ? { comments: c } : {}),
-      });
-      setSaved(true);
-      onSaved();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  }
 
   return (
     <Panel className={styles.post} data-testid={`impact-post-${share.shareId}`}>
@@ -380,45 +340,13 @@ function PostFeedback({ share, onSaved }: { share: MyShare; onSaved: () => void 
           </>
         )}
       </Body1>
-      <form
-        className={styles.postForm}
-        noValidate
-        aria-label={t.impact.postFormLabel(share.title, network)}
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
-      >
-        <Field label={t.impact.postReactions} className={styles.postNumber}>
-          <Input
-            className={styles.postInput}
-            type="number"
-            min={0}
-            step={1}
-            value={reactions}
-            onChange={(_, d) => setReactions(d.value)}
-          />
-        </Field>
-        <Field label={t.impact.postComments} className={styles.postNumber}>
-          <Input
-            className={styles.postInput}
-            type="number"
-            min={0}
-            step={1}
-            value={comments}
-            onChange={(_, d) => setComments(d.value)}
-          />
-        </Field>
-        <div className={styles.postActions}>
-          <Button type="submit" disabledFocusable={busy}>
-            {t.impact.postSave}
-          </Button>
-          {busy && <Spinner size="tiny" label={t.impact.postSaving} />}
-        </div>
-      </form>
-      {problem && <Notice intent="error">{problem}</Notice>}
-      {error !== null && <ErrorBar error={error} />}
-      {saved && <Notice intent="success">{t.impact.postSaved}</Notice>}
+      <FeedbackForm
+        shareId={share.shareId}
+        initialReactions={share.reactions}
+        initialComments={share.comments}
+        label={t.impact.postFormLabel(share.title, network)}
+        onSaved={onSaved}
+      />
     </Panel>
   );
 }

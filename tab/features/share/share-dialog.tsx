@@ -28,6 +28,7 @@ import { isApiError } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { useChorus } from '../../state/chorus-context';
 import { ErrorBar, Notice } from '../../ui/error-bar';
+import { FeedbackForm } from './feedback-form';
 import { DISCLOSURE_MARK, X_LINK_LENGTH, postLength, withDisclosure } from './post-text';
 
 const useStyles = makeStyles({
@@ -61,14 +62,6 @@ const useStyles = makeStyles({
   row: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalM },
   link: { color: tokens.colorBrandForegroundLink },
   code: { fontFamily: tokens.fontFamilyMonospace, overflowWrap: 'anywhere' },
-  feedback: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    gap: tokens.spacingHorizontalM,
-    alignItems: 'flex-end',
-  },
-  number: { width: '140px' },
-  numberInput: { minWidth: 0, width: '100%' },
   actions: { flexWrap: 'wrap', justifyContent: 'flex-end' },
 });
 
@@ -148,10 +141,6 @@ export default function ShareDialog({
   const [postUrl, setPostUrl] = useState('');
   const [postUrlProblem, setPostUrlProblem] = useState<string | null>(null);
   const [feedbackOpen, setFeedbackOpen] = useState(false);
-  const [reactions, setReactions] = useState('');
-  const [comments, setComments] = useState('');
-  const [feedbackProblem, setFeedbackProblem] = useState<string | null>(null);
-  const [feedbackSaved, setFeedbackSaved] = useState(false);
   const textRef = useRef<HTMLTextAreaElement>(null);
   const doneRef = useRef<HTMLDivElement>(null);
   const networkName = t.networks[network];
@@ -249,34 +238,6 @@ export default function ShareDialog({
     setCopied((await copyToClipboard(value)) ? 'ok' : 'failed');
   }
 
-  async function saveFeedback() {
-    const shareId = result?.shareId ?? prep?.shareId;
-    if (!shareId) return;
-    const parse = (value: string) => (value.trim() === '' ? undefined : Number(value));
-    const r = parse(reactions);
-    const c = parse(comments);
-    const bad = [r, c].some((n) => n !== undefined && (!Number.isInteger(n) || n < 0));
-    if (bad || (r === undefined && c === undefined)) {
-      setFeedbackProblem(t.share.feedbackInvalid);
-      return;
-    }
-    setFeedbackProblem(null);
-    setBusy('feedback');
-    setError(null);
-    setFeedbackSaved(false);
-    try {
-      await api.shareFeedback(shareId, {
-        ...(r !== undefined ? { reactions: r } : {}),
-        ...(c !== undefined ? { comments: c } : {}),
-      });
-      setFeedbackSaved(true);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(null);
-    }
-  }
-
   const goJoin = () => {
     onOpenChange(false);
     navigate('campaigns');
@@ -306,6 +267,7 @@ export default function ShareDialog({
 
   // The marking at the start of the preview, in bold (whether Chorus adds it or the text has it).
   // Reactions and comments on their own post: right after sharing, or when they come back to it.
+  const feedbackShareId = result?.shareId ?? prep?.shareId ?? null;
   const feedback = !feedbackOpen ? (
     <div>
       <Button appearance="secondary" onClick={() => setFeedbackOpen(true)}>
@@ -318,43 +280,7 @@ export default function ShareDialog({
         {t.share.feedbackTitle}
       </Subtitle2>
       <Body1>{t.share.feedbackHint}</Body1>
-      <form
-        className={styles.feedback}
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void saveFeedback();
-        }}
-      >
-        <Field label={t.share.reactions} className={styles.number}>
-          <Input
-            className={styles.numberInput}
-            type="number"
-            min={0}
-            step={1}
-            value={reactions}
-            onChange={(_, d) => setReactions(d.value)}
-          />
-        </Field>
-        <Field label={t.share.comments} className={styles.number}>
-          <Input
-            className={styles.numberInput}
-            type="number"
-            min={0}
-            step={1}
-            value={comments}
-            onChange={(_, d) => setComments(d.value)}
-          />
-        </Field>
-        <div className={styles.row}>
-          <Button type="submit" disabledFocusable={busy !== null}>
-            {t.share.saveFeedback}
-          </Button>
-          {busy === 'feedback' && <Spinner size="tiny" label={t.share.savingFeedback} />}
-        </div>
-      </form>
-      {feedbackProblem && <Notice intent="error">{feedbackProblem}</Notice>}
-      {feedbackSaved && <Notice intent="success">{t.share.feedbackSaved}</Notice>}
+      {feedbackShareId && <FeedbackForm shareId={feedbackShareId} />}
     </section>
   );
 
