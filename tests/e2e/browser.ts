@@ -34,11 +34,31 @@ export interface AxeViolation {
 }
 
 /**
+ * Waits until every running CSS/Web animation in the page has finished (dialogs fade in, for example).
+ * A contrast check taken mid-fade measures half-transparent text and fails for a reason no user sees.
+ */
+export async function settleAnimations(page: Page): Promise<void> {
+  // A string, because this project's TypeScript has no DOM types; it runs in the page.
+  await page.evaluate(`(async () => {
+    // Two frames, so a transition that starts with the next paint is already running.
+    for (let i = 0; i < 2; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
+    const finite = document
+      .getAnimations()
+      .filter((a) => a.effect && a.effect.getComputedTiming().endTime !== Infinity);
+    await Promise.race([
+      Promise.allSettled(finite.map((a) => a.finished)),
+      new Promise((resolve) => setTimeout(resolve, 2000)),
+    ]);
+  })()`);
+}
+
+/**
  * Runs axe-core in the page and returns serious and critical violations. Fluent UI's focus manager
  * (tabster) adds invisible "dummy" focus guards that axe reports as aria-hidden-focus; they are part of
  * Fluent's keyboard trapping, not content, so they are left out of the scan.
  */
 export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> {
+  await settleAnimations(page);
   await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
   const result = await page.evaluate<{ violations: AxeViolation[] }>(
     `axe.run({ exclude: [['[data-tabster-dummy]']] }, { resultTypes: ['violations'] })`,
