@@ -2,7 +2,13 @@ import { ActivityTypes, type Storage } from 'botbuilder';
 import { Application, TurnState, type TeamsAdapter } from '@microsoft/teams-ai';
 import type { ChorusConversationState, ChorusTurnState, HandlerContext } from './handlers/context';
 import { handleHelp } from './handlers/help';
-import { handleInstall, handleInstallationUpdate, isPersonalInstall } from './handlers/install';
+import {
+  handleChannelInstall,
+  handleInstall,
+  handleInstallationUpdate,
+  isChannelInstall,
+  isPersonalInstall,
+} from './handlers/install';
 import { handleLibrarySearch, handleLinkUnfurl, SEARCH_COMMAND } from './handlers/message-extension';
 import { handleTurnError } from './handlers/turn-error';
 import { handleUnknown } from './handlers/unknown';
@@ -39,6 +45,12 @@ export function createChorusApplication(options: ChorusApplicationOptions) {
     async (context) =>
       context.activity.type === String(ActivityTypes.ConversationUpdate) && isPersonalInstall(context),
     handleInstall(ctx),
+  );
+  // Added to a team, or a channel created or renamed there: a place for campaign announcements.
+  app.addRoute(
+    async (context) =>
+      context.activity.type === String(ActivityTypes.ConversationUpdate) && isChannelInstall(context),
+    handleChannelInstall(ctx),
   );
   app.activity(ActivityTypes.InstallationUpdate, handleInstallationUpdate(ctx));
   app.message(HELP_PATTERN, handleHelp(ctx));

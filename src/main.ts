@@ -8,6 +8,9 @@ import { createDrizzleStore } from './db/store';
 import { createClickRecorder } from './db/click-recorder';
 import { createContentStore } from './db/content-store';
 import { createSharingStore } from './db/sharing-store';
+import { createCampaignStore } from './db/campaign-store';
+import { createNominationStore } from './db/nomination-store';
+import { createBotChannelRepository, createOutboxContentReader, createOutboxStore } from './db/outbox-store';
 import { createBotStorage } from './db/bot-storage';
 import { createConversationReferenceRepository } from './db/conversation-references';
 import { createDevChatLog } from './db/dev-chat-log';
@@ -20,7 +23,16 @@ import {
 } from './demo/demo-org';
 import { DemoDirectory } from './demo/demo-directory';
 import { seedDemoContent } from './demo/demo-content';
-import { createDevChat, DEMO_BOT_ACCOUNT, DEV_CONNECTOR_PATH } from './demo/dev-chat';
+import { seedDemoRecruitment } from './demo/demo-recruitment';
+import {
+  createDevChat,
+  DEMO_BOT_ACCOUNT,
+  DEMO_CHANNELS,
+  DEV_CONNECTOR_PATH,
+  DEV_GRAPH_PATH,
+  devChatConnectorStore,
+} from './demo/dev-chat';
+import { createLocalConnector } from './demo/local-connector';
 import type { RoleRules } from './domain/roles';
 import { createAuthenticator } from './http/auth/authenticator';
 import { createDevSessions } from './http/auth/dev-session';
@@ -28,8 +40,14 @@ import { createTeamsTokenVerifier } from './http/auth/teams-sso';
 import { buildServer, type BotEndpoint, type ChorusServer } from './http/server';
 import { createBotEndpoint } from './http/bot-endpoint';
 import { registerDevChatRoutes } from './http/routes/dev-chat-routes';
+import { registerDevInboxRoutes } from './http/routes/dev-inbox-routes';
 import type { RouteRegistrar } from './http/route';
 import { startJobWorker, type JobWorker } from './jobs/job-worker';
+import { startOutboxWorker, type OutboxWorker } from './jobs/outbox-worker';
+import { createActivityFeedClient } from './graph/activity-feed';
+import { createAppTokenProvider } from './graph/token-provider';
+import { createTeamsAppInstaller } from './graph/teams-install';
+import type { OutboxPace } from './ports/outbox';
 import { createLogger } from './logger';
 import { systemClock, type Clock } from './ports/clock';
 import type { Directory } from './ports/directory';
@@ -39,7 +57,10 @@ import { ensureProgramDefaults } from './services/ensure-program-defaults';
 import { sendWelcome } from './services/send-welcome';
 import { syncDirectory } from './services/sync-directory';
 import { createGraphDirectoryFromConfig } from './graph/create-graph-directory';
+import { createSharePointPagesFromConfig } from './graph/sharepoint-pages';
 import { createBot } from '../bot/create-bot';
+import { createConnectorClient } from '../bot/connector-client';
+import { createOutboxTransport, DEFAULT_TEAMS_SERVICE_URL } from '../bot/outbox-transport';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -59,7 +80,10 @@ export interface Chorus {
   server: ChorusServer;
   store: Store;
   database: DatabaseHandle;
+  /** The job worker; `drain()` also sends what the outbox has due (tests). */
   worker: JobWorker;
+  /** The outbox worker, running once `listen()` resolved (it needs the local connector's URL in the demo). */
+  outbox: OutboxWorker | null;
   tenantId: string;
   /** The URL it listens on, once `listen()` resolved. */
   url: string | null;
@@ -119,12 +143,13 @@ export async function createChorus(options: ChorusOptions): Promise<Chorus> {
   const demoChat = config.mode === 'demo' && config.bot === null;
   const tenants = createTenantContext();
   const conversations = createConversationReferenceRepository(database.db);
+  const channels = createBotChannelRepository(database.db);
   let listeningOrigin = (): string | null => null;
   const bot = createBot({
     config,
     logger,
     tenantId,
-    deps: { store, conversations, content, clock },
+    deps: { store, conversations, content, clock, channels },
     storage: createBotStorage(database.db, () => tenants.current() ?? tenantId),
     tenants,
     ...(demoChat
@@ -138,12 +163,122 @@ export async function createChorus(options: ChorusOptions): Promise<Chorus> {
       : {}),
   });
   const botEndpoint: BotEndpoint = createBotEndpoint(bot, { localOnly: config.bot === null });
-  const botRoutes: ((r: RouteRegistrar) => void)[] = demoChat
-    ? [
-        (r) =>
-          registerDevChatRoutes(r, createDevChat({ log: createDevChatLog(database.db), store }), tenantId),
-      ]
-    : [];
+  // The demo's stand-in for Teams: the same Bot Connector REST calls, Teams' limits, and a record in
+  // dev_chat_activities that keeps one copy per outbox key, so the tab shows what each person received.
+  const botRoutes: ((r: RouteRegistrar) => void)[] = [];
+  if (demoChat) {
+    const log = createDevChatLog(database.db);
+    const localConnector = createLocalConnector({
+      store: devChatConnectorStore(log),
+      basePath: DEV_CONNECTOR_PATH,
+      defaultTenantId: tenantId,
+      limits: { tenantRps: config.devConnectorTenantRps },
+      clock,
+    });
+    botRoutes.push((r) => registerDevChatRoutes(r, createDevChat({ log, store }), localConnector, tenantId));
+    botRoutes.push((r) => registerDevInboxRoutes(r, log));
+    // Announcements need channels; in Teams they are recorded when the bot is added to a team.
+    for (const channel of DEMO_CHANNELS) {
+      await channels.upsert(tenantId, { ...channel, serviceUrl: `${config.publicUrl}${DEV_CONNECTOR_PATH}` });
+    }
+  }
+
+  // ---- the outbox: every proactive Teams message, paced and retried (docs/design/recruitment.md §5) ----
+  const outbox = createOutboxStore(database.db, { maxAttempts: config.outbox.maxAttempts });
+  const outboxPace: OutboxPace = {
+    ratePerSec: config.outbox.ratePerSecond,
+    burst: config.outbox.burst,
+    maxAheadMs: 1_000,
+    leaseMs: config.outbox.leaseMs,
+  };
+  // A request must end well within its lease, or a slow answer could be taken for a crash and resent.
+  const requestTimeoutMs = Math.min(10_000, Math.floor(config.outbox.leaseMs / 2));
+  const botTokens = config.bot
+    ? createAppTokenProvider({
+        tenantId: config.bot.tenantId,
+        clientId: config.bot.appId,
+        clientSecret: config.bot.password,
+        ...(config.directory.kind === 'graph' ? { authorityHost: config.directory.authorityHost } : {}),
+        scopes: ['https://api.botframework.com/.default'],
+      })
+    : null;
+  const graph = config.directory.kind === 'graph' ? config.directory : null;
+  const graphTokens = graph
+    ? createAppTokenProvider({
+        tenantId: graph.tenantId,
+        clientId: graph.clientId,
+        clientSecret: graph.clientSecret,
+        authorityHost: graph.authorityHost,
+      })
+    : null;
+  // Proactive install: people the bot cannot reach get the app installed for them through Graph.
+  const install = config.proactiveInstall;
+  const installTokens = install
+    ? createAppTokenProvider({
+        tenantId: install.tenantId,
+        clientId: install.clientId,
+        clientSecret: install.clientSecret,
+        authorityHost: install.authorityHost,
+      })
+    : null;
+  const demoOrigin = () => listeningOrigin();
+  const feed = graph
+    ? createActivityFeedClient({
+        baseUrl: graph.graphBaseUrl,
+        getToken: () => graphTokens!.getToken(),
+        timeoutMs: requestTimeoutMs,
+      })
+    : demoChat
+      ? createActivityFeedClient({
+          // The demo's Graph stand-in lives on this server, whose port is known once it listens.
+          baseUrl: () => `${demoOrigin() ?? config.publicUrl}${DEV_GRAPH_PATH}`,
+          getToken: null,
+          timeoutMs: requestTimeoutMs,
+        })
+      : null;
+  const outboxTransport = createOutboxTransport({
+    connector: createConnectorClient({
+      getToken: botTokens ? () => botTokens.getToken() : undefined,
+      timeoutMs: requestTimeoutMs,
+    }),
+    feed,
+    install: install
+      ? createTeamsAppInstaller({
+          baseUrl: install.graphBaseUrl,
+          getToken: () => installTokens!.getToken(),
+          catalogAppId: install.catalogAppId,
+          timeoutMs: requestTimeoutMs,
+        })
+      : null,
+    // Creating the chat, installing and sending share one lease; the install may use a third of it.
+    installBudgetMs: Math.floor(config.outbox.leaseMs / 3),
+    content: createOutboxContentReader(database.db),
+    conversations,
+    botAccount: demoChat
+      ? DEMO_BOT_ACCOUNT
+      : { id: config.bot ? `28:${config.bot.appId}` : '28:chorus-demo-bot', name: 'Chorus' },
+    links: { publicUrl: config.publicUrl, teamsAppId: config.teamsAppId },
+    serviceUrl: (stored) => {
+      // The demo's own connector moves with the port it listens on; anything else stored is kept.
+      if (demoChat && (stored === null || stored.includes(DEV_CONNECTOR_PATH))) {
+        const origin = listeningOrigin();
+        const local = origin ? `${origin}${DEV_CONNECTOR_PATH}` : null;
+        return config.botServiceUrl ?? local ?? stored ?? DEFAULT_TEAMS_SERVICE_URL;
+      }
+      return stored ?? config.botServiceUrl ?? DEFAULT_TEAMS_SERVICE_URL;
+    },
+  });
+  let outboxWorker: OutboxWorker | null = null;
+  const startOutbox = () =>
+    startOutboxWorker({
+      queue: outbox,
+      transport: outboxTransport,
+      logger,
+      tenantIds: [tenantId],
+      pace: outboxPace,
+      pollMs: config.outbox.pollMs,
+      poll: config.outbox.enabled,
+    });
 
   const worker = startJobWorker({
     db: database.db,
@@ -161,12 +296,13 @@ export async function createChorus(options: ChorusOptions): Promise<Chorus> {
       },
       'bot.welcome': async (job) => {
         await sendWelcome(
-          { ...deps, messenger: bot.messenger },
+          { ...deps, outbox },
           {
             tenantId: job.tenantId,
             personId: String(job.payload['personId']),
           },
         );
+        outboxWorker?.nudge();
       },
     },
   });
@@ -205,12 +341,27 @@ export async function createChorus(options: ChorusOptions): Promise<Chorus> {
     maxInFlight: database.kind === 'pglite' ? 1 : 4,
   });
 
+  const campaigns = createCampaignStore(database.db);
+  const nominations = createNominationStore(database.db);
+  // The demo campaign needs the people synced above and the demo channels; the outbox worker delivers
+  // its invitations once the app listens.
+  if (config.demoContent) {
+    await seedDemoRecruitment(
+      { ...deps, campaigns, nominations, outbox, content, sharing, publicUrl: config.publicUrl },
+      { tenantId, now: clock.now() },
+    );
+  }
+
   const server = await buildServer({
     ...deps,
     tenantId,
     content,
     sharing,
     clicks,
+    campaigns,
+    nominations,
+    outbox,
+    sharepoint: config.sharepoint ? createSharePointPagesFromConfig(config.sharepoint) : null,
     config,
     logger,
     database,
@@ -229,17 +380,32 @@ export async function createChorus(options: ChorusOptions): Promise<Chorus> {
     server,
     store,
     database,
-    worker,
+    worker: {
+      async drain() {
+        const n = await worker.drain();
+        // Jobs queue messages (the welcome): send what is due, so a test sees the result at once.
+        if (outboxWorker) await outboxWorker.drain();
+        return n;
+      },
+      stop: () => worker.stop(),
+    },
+    outbox: null,
     tenantId,
     url: null,
     async listen() {
       const address = await server.app.listen({ port: config.port, host: config.host });
       chorus.url = address.replace('[::1]', 'localhost').replace('127.0.0.1', 'localhost');
+      // The outbox starts once the local connector (this server, in the demo) can be reached.
+      outboxWorker ??= startOutbox();
+      chorus.outbox = outboxWorker;
       return chorus.url;
     },
     async close() {
       if (scheduleTimer) clearInterval(scheduleTimer);
       // Stop taking requests and let in-flight ones finish, then finish jobs in hand, then close the DB.
+      // The outbox stops claiming, lets requests already sent finish and be recorded, and puts messages
+      // still waiting for their slot back in the queue, before the server (the demo's connector) goes.
+      if (outboxWorker) await outboxWorker.close();
       await server.app.close();
       // Acknowledged clicks are already committed; this flushes any batch still forming.
       await clicks.close();

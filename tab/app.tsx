@@ -16,7 +16,7 @@ import {
 import { AppShell } from './shell/app-shell';
 import type { BrowserPreferences } from './shell/preferences';
 import { PublicFrame } from './shell/public-frame';
-import { connectToTeams, looksLikeTeams, type TeamsHost } from './teams/teams-host';
+import { BROWSER_HOST, connectToTeams, looksLikeTeams, type TeamsHost } from './teams/teams-host';
 import { createSsoTokenSource } from './teams/sso';
 import {
   fluentTheme,
@@ -266,6 +266,8 @@ function Session({
   return (
     <AppShell
       key={me.data.person.id}
+      host={teams?.info ?? BROWSER_HOST}
+      tabConfig={teams?.tabConfig ?? null}
       api={api}
       config={cfg}
       me={me.data}

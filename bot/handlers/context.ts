@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { Clock } from '../../src/ports/clock';
 import type { ContentStore } from '../../src/ports/content';
 import type { ConversationReferenceRepository } from '../../src/ports/conversation-references';
+import type { BotChannelRepository } from '../../src/ports/outbox';
 import type { Store } from '../../src/ports/store';
 
 /** What the bot remembers per conversation (stored through botbuilder Storage, in Postgres). */
@@ -20,6 +21,8 @@ export interface BotDeps {
   /** The library, for the message extension's search and link unfurling. */
   content: ContentStore;
   clock: Clock;
+  /** Channels the bot is in (for campaign announcements); absent in tests that need none. */
+  channels?: BotChannelRepository;
 }
 
 /** What every handler gets. */

@@ -1,6 +1,7 @@
 import { TurnContext } from 'botbuilder';
 import { chooseLanguage } from '../../src/domain/person';
 import { recordBotInstall } from '../../src/services/record-bot-install';
+import { recordChannelInstall } from '../../src/services/record-channel-install';
 import { renderGreeting } from '../cards';
 import { isPersonalChat, personIdOf, referenceToStore, tenantOfActivity } from '../turn';
 import type { ChorusTurnState, HandlerContext } from './context';
@@ -48,5 +49,59 @@ export function handleInstallationUpdate(ctx: HandlerContext) {
     if (!isPersonalChat(context.activity)) return;
     if (action === 'add' || action === 'add-upgrade') return install(context, state);
     if (action === 'remove' || action === 'remove-upgrade') state.deleteConversationState();
+  };
+}
+
+/** Teams' channelData on a team's conversationUpdate (design source S16). */
+interface TeamsChannelData {
+  eventType?: string;
+  team?: { id?: string; name?: string };
+  channel?: { id?: string; name?: string };
+}
+
+/** Channel events that tell the bot about a channel it can post in. */
+const CHANNEL_EVENTS = new Set(['teamMemberAdded', 'channelCreated', 'channelRenamed', 'channelRestored']);
+
+/**
+ * True when a conversationUpdate says the bot is in a team channel: the bot itself was added to the
+ * team, or a channel was created or renamed there.
+ */
+export function isChannelInstall(context: TurnContext): boolean {
+  const activity = context.activity;
+  const data = (activity.channelData ?? {}) as TeamsChannelData;
+  if (!data.team?.id) return false;
+  if (data.eventType === 'teamMemberAdded' || !data.eventType) {
+    return (activity.membersAdded ?? []).some((m) => m.id === activity.recipient?.id);
+  }
+  return CHANNEL_EVENTS.has(data.eventType);
+}
+
+/** Records the channel in bot_channels (upsert), so campaigns can be announced there. */
+export function handleChannelInstall(ctx: HandlerContext) {
+  return async (context: TurnContext) => {
+    const activity = context.activity;
+    const channels = ctx.deps.channels;
+    if (!channels) return;
+    const data = (activity.channelData ?? {}) as TeamsChannelData;
+    // Added to a team, the bot is in its General channel, whose id is the conversation's (and the team's).
+    const conversationId = data.channel?.id ?? activity.conversation.id;
+    const channelName =
+      data.channel?.name ??
+      (conversationId === data.team?.id ? 'General' : activity.conversation.name) ??
+      'General';
+    await recordChannelInstall(
+      { channels },
+      {
+        tenantId: tenantOfActivity(activity, ctx.fallbackTenantId),
+        channel: {
+          conversationId,
+          teamId: data.team?.id ?? null,
+          teamName: data.team?.name ?? '',
+          channelName,
+          serviceUrl: activity.serviceUrl,
+        },
+      },
+    );
+    ctx.logger.info({ conversationId, team: data.team?.name }, 'bot channel recorded');
   };
 }

@@ -65,6 +65,38 @@ const ZEnv = z.object({
   JOBS_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   JOBS_ENABLED: bool.default('true'),
   DEMO_CONTENT: bool.optional(),
+  OUTBOX_ENABLED: bool.default('true'),
+  OUTBOX_RATE_PER_SECOND: z.coerce
+    .number({ message: 'must be a number of messages per second' })
+    .min(1, 'must be at least 1 message per second')
+    .max(50, 'must be at most 50: Teams allows 50 requests per second per app and tenant')
+    .default(30),
+  OUTBOX_BURST: z.coerce.number().int().min(1).max(50).default(5),
+  OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1, 'must be at least 1').max(50).default(8),
+  OUTBOX_LEASE_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(3, 'must be at least 3 seconds (longer than one request)')
+    .max(600)
+    .default(30),
+  OUTBOX_POLL_MS: z.coerce.number().int().min(20).max(60_000).default(500),
+  DEV_CONNECTOR_TENANT_RPS: z.coerce.number().min(1).max(10_000).default(50),
+  TEAMS_APP_ID: z.string().min(1).optional(),
+  PROACTIVE_INSTALL: bool.default('false'),
+  TEAMS_APP_CATALOG_ID: z
+    .string()
+    .uuid({
+      message:
+        "must be the app's id in your org's Teams app catalogue (GET /appCatalogs/teamsApps?$filter=externalId eq '<manifest id>' shows it), not the manifest id",
+    })
+    .optional(),
+  SHAREPOINT_SITE_ID: z
+    .string()
+    .regex(/^[a-z0-9.-]+,[0-9a-f-]{36},[0-9a-f-]{36}$/i, {
+      message:
+        'must be the Graph site id, <hostname>,<site collection id>,<web id>; GET /sites/<hostname>:/sites/<path>?$select=id shows it',
+    })
+    .optional(),
 });
 
 export type DatabaseConfig =
@@ -100,6 +132,45 @@ export interface Config {
     approverGroupId: string | null;
   };
   jobs: { enabled: boolean; pollMs: number };
+  /** The outbox of proactive Teams messages (docs/design/recruitment.md §5). */
+  outbox: {
+    enabled: boolean;
+    /** The tenant's sending rate; Teams allows 50 requests/s per app and tenant. */
+    ratePerSecond: number;
+    burst: number;
+    maxAttempts: number;
+    /** A claimed message not recorded by its slot plus this is resent (marked "possibly repeated"). */
+    leaseMs: number;
+    pollMs: number;
+  };
+  /** The demo's local Bot Connector: the tenant limit it enforces (Teams: 50/s). */
+  devConnectorTenantRps: number;
+  /** The Teams app id (manifest id): card buttons become Teams deep links to the Campaigns tab. */
+  teamsAppId: string | null;
+  /**
+   * Proactive install (PROACTIVE_INSTALL): people the bot cannot reach get the app installed through
+   * Graph (TeamsAppInstallation.ReadWriteSelfForUser.All, app-only), then their chat is used. Null when off.
+   */
+  proactiveInstall: {
+    catalogAppId: string;
+    tenantId: string;
+    clientId: string;
+    clientSecret: string;
+    authorityHost: string;
+    graphBaseUrl: string;
+  } | null;
+  /**
+   * Publishing campaigns as SharePoint news pages in one site, with the app's own Graph token
+   * (Sites.Selected granted on that site); null when SHAREPOINT_SITE_ID is unset.
+   */
+  sharepoint: {
+    siteId: string;
+    tenantId: string;
+    clientId: string;
+    clientSecret: string;
+    authorityHost: string;
+    graphBaseUrl: string;
+  } | null;
   /** Seed the demo library (about 30 items) into an empty tenant at startup. Demo directory only. */
   demoContent: boolean;
   /** Behind a reverse proxy (App Service, Front Door): take the client address from X-Forwarded-For. */
@@ -169,6 +240,23 @@ export function loadConfig(
   }
   if (production && botSet === 0)
     problems.push('BOT_ID, BOT_PASSWORD, BOT_TENANT_ID: production needs the bot registration');
+  if (e.SHAREPOINT_SITE_ID && !(e.AAD_TENANT_ID && e.AAD_CLIENT_ID && e.AAD_CLIENT_SECRET)) {
+    problems.push(
+      'SHAREPOINT_SITE_ID: publishing to SharePoint uses the app-only Graph token; set AAD_TENANT_ID, AAD_CLIENT_ID and AAD_CLIENT_SECRET too',
+    );
+  }
+  if (e.PROACTIVE_INSTALL) {
+    if (!e.TEAMS_APP_CATALOG_ID) {
+      problems.push(
+        "TEAMS_APP_CATALOG_ID: PROACTIVE_INSTALL needs the app's id in your org's Teams app catalogue",
+      );
+    }
+    if (!(e.AAD_TENANT_ID && e.AAD_CLIENT_ID && e.AAD_CLIENT_SECRET)) {
+      problems.push(
+        'PROACTIVE_INSTALL: installing the app through Graph uses the app-only Graph token; set AAD_TENANT_ID, AAD_CLIENT_ID and AAD_CLIENT_SECRET too',
+      );
+    }
+  }
   if (problems.length > 0) throw new ConfigError(problems);
 
   const port = e.PORT;
@@ -213,6 +301,37 @@ export function loadConfig(
       approverGroupId: e.APPROVER_GROUP_ID ?? null,
     },
     jobs: { enabled: e.JOBS_ENABLED, pollMs: e.JOBS_POLL_MS },
+    outbox: {
+      enabled: e.OUTBOX_ENABLED,
+      ratePerSecond: e.OUTBOX_RATE_PER_SECOND,
+      burst: e.OUTBOX_BURST,
+      maxAttempts: e.OUTBOX_MAX_ATTEMPTS,
+      leaseMs: e.OUTBOX_LEASE_SECONDS * 1000,
+      pollMs: e.OUTBOX_POLL_MS,
+    },
+    devConnectorTenantRps: e.DEV_CONNECTOR_TENANT_RPS,
+    teamsAppId: e.TEAMS_APP_ID ?? null,
+    proactiveInstall:
+      e.PROACTIVE_INSTALL && e.TEAMS_APP_CATALOG_ID
+        ? {
+            catalogAppId: e.TEAMS_APP_CATALOG_ID,
+            tenantId: e.AAD_TENANT_ID!,
+            clientId: e.AAD_CLIENT_ID!,
+            clientSecret: e.AAD_CLIENT_SECRET!,
+            authorityHost: e.AAD_AUTHORITY_HOST,
+            graphBaseUrl: e.GRAPH_BASE_URL,
+          }
+        : null,
+    sharepoint: e.SHAREPOINT_SITE_ID
+      ? {
+          siteId: e.SHAREPOINT_SITE_ID,
+          tenantId: e.AAD_TENANT_ID!,
+          clientId: e.AAD_CLIENT_ID!,
+          clientSecret: e.AAD_CLIENT_SECRET!,
+          authorityHost: e.AAD_AUTHORITY_HOST,
+          graphBaseUrl: e.GRAPH_BASE_URL,
+        }
+      : null,
     trustProxy: e.TRUST_PROXY,
     demoContent: !production && directoryKind === 'demo' && (e.DEMO_CONTENT ?? true),
   };

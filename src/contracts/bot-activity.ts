@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { schemaMessage as m } from './schema-messages';
 
-const ZAccount = z.object({ id: z.string().min(1, 'is required') }).passthrough();
+const ZAccount = z.object({ id: z.string().min(1, m('required')) }).passthrough();
 
 /**
  * The least a Bot Framework activity must carry for the bot to handle it (POST /api/messages).
@@ -8,10 +9,10 @@ const ZAccount = z.object({ id: z.string().min(1, 'is required') }).passthrough(
  */
 export const ZIncomingActivity = z
   .object({
-    type: z.string().min(1, 'is required'),
-    channelId: z.string().min(1, 'is required'),
-    serviceUrl: z.string().url('must be the URL of the Bot Connector that sent it'),
-    conversation: z.object({ id: z.string().min(1, 'is required') }).passthrough(),
+    type: z.string().min(1, m('required')),
+    channelId: z.string().min(1, m('required')),
+    serviceUrl: z.string().url(m('botConnectorUrl')),
+    conversation: z.object({ id: z.string().min(1, m('required')) }).passthrough(),
     from: ZAccount,
     recipient: ZAccount,
   })

@@ -1,17 +1,18 @@
 import { z } from 'zod';
 import { ZLanguage, ZNetwork } from './common';
+import { schemaMessage as m } from './schema-messages';
 
-const httpUrl = (what: string) =>
+const httpUrl = (what: 'link' | 'imageUrl' | 'postUrl') =>
   z
     .string()
     .trim()
-    .max(2000, `${what} is at most 2,000 characters`)
-    .url(`${what} must be a full web address`)
-    .refine((v) => /^https?:\/\//i.test(v), `${what} must start with http:// or https://`);
+    .max(2000, m(`${what}TooLong`))
+    .url(m(`${what}NotUrl`))
+    .refine((v) => /^https?:\/\//i.test(v), m(`${what}NotHttp`));
 
 const isoDate = z
   .string()
-  .datetime({ offset: true, message: 'use an ISO date and time, e.g. 2026-12-01T08:00:00Z' })
+  .datetime({ offset: true, message: m('isoDate') })
   .nullable()
   .default(null);
 
@@ -21,9 +22,9 @@ export type ContentStatus = z.infer<typeof ZContentStatus>;
 export const ZTopicKey = z
   .string()
   .trim()
-  .min(1, 'choose a topic')
+  .min(1, m('topicRequired'))
   .max(40)
-  .regex(/^[a-z0-9-]+$/, 'a topic key uses a-z, 0-9 and dashes');
+  .regex(/^[a-z0-9-]+$/, m('topicKeyFormat'));
 
 export const ZTopicEntry = z.object({
   key: z.string(),
@@ -35,24 +36,30 @@ export type TopicEntry = z.infer<typeof ZTopicEntry>;
 export const ZTopicList = z.object({ topics: z.array(ZTopicEntry) });
 export const ZCreateTopicRequest = z.object({
   key: ZTopicKey,
-  labelDa: z.string().trim().min(1, 'the Danish name is required').max(60),
-  labelEn: z.string().trim().min(1, 'the English name is required').max(60),
+  labelDa: z.string().trim().min(1, m('topicDanishNameRequired')).max(60),
+  labelEn: z.string().trim().min(1, m('topicEnglishNameRequired')).max(60),
 });
 
 /** What an editor sends to create or edit an item. */
 export const ZContentInput = z.object({
-  title: z.string().trim().min(1, 'the title is required').max(200, 'the title is at most 200 characters'),
-  body: z.string().trim().max(10_000, 'the text is at most 10,000 characters').default(''),
-  linkUrl: httpUrl('the link'),
+  title: z.string().trim().min(1, m('titleRequired')).max(200, m('titleTooLong')),
+  body: z.string().trim().max(10_000, m('textTooLong')).default(''),
+  linkUrl: httpUrl('link'),
   imageId: z.string().max(100).nullable().default(null),
-  imageUrl: httpUrl('the image address').nullable().default(null),
+  imageUrl: httpUrl('imageUrl').nullable().default(null),
   topic: ZTopicKey,
   language: ZLanguage,
-  networks: z.array(ZNetwork).min(1, 'choose at least one network').max(5),
+  networks: z.array(ZNetwork).min(1, m('networksRequired')).max(5),
   /** Caption variants per language; the item's own language needs at least one. */
   captions: z.object({
-    da: z.array(z.string().trim().min(1, 'a caption cannot be empty')).max(10).default([]),
-    en: z.array(z.string().trim().min(1, 'a caption cannot be empty')).max(10).default([]),
+    da: z
+      .array(z.string().trim().min(1, m('captionEmpty')))
+      .max(10)
+      .default([]),
+    en: z
+      .array(z.string().trim().min(1, m('captionEmpty')))
+      .max(10)
+      .default([]),
   }),
   validFrom: isoDate,
   validTo: isoDate,
@@ -113,7 +120,7 @@ export const ZContentList = z.object({
 export type ContentList = z.infer<typeof ZContentList>;
 
 export const ZRejectRequest = z.object({
-  note: z.string().trim().min(1, 'say what the author should change').max(2000),
+  note: z.string().trim().min(1, m('rejectNoteRequired')).max(2000),
 });
 export const ZItemParams = z.object({ id: z.string().min(1).max(100) });
 
@@ -130,7 +137,7 @@ export type ImageUploaded = z.infer<typeof ZImageUploaded>;
 // ---- Library ------------------------------------------------------------------------------------
 
 export const ZLibraryQuery = z.object({
-  q: z.string().trim().max(200, 'search text is at most 200 characters').default(''),
+  q: z.string().trim().max(200, m('librarySearchTooLong')).default(''),
   topic: ZTopicKey.optional(),
   network: ZNetwork.optional(),
   language: ZLanguage.optional(),
@@ -194,7 +201,7 @@ export const ZCompleteShareRequest = z.object({
   text: z.string().max(70_000),
   /** 'intent': they followed the network's share link; 'confirmed': they said "I posted it". */
   via: z.enum(['intent', 'confirmed']),
-  postUrl: httpUrl('the post address').nullable().default(null),
+  postUrl: httpUrl('postUrl').nullable().default(null),
 });
 
 export const ZShareCompleted = z.object({
@@ -213,10 +220,10 @@ export const ZShareFeedbackRequest = z
   .object({
     reactions: z.number().int().min(0).max(10_000_000).optional(),
     comments: z.number().int().min(0).max(10_000_000).optional(),
-    postUrl: httpUrl('the post address').optional(),
+    postUrl: httpUrl('postUrl').optional(),
   })
   .refine((v) => v.reactions !== undefined || v.comments !== undefined || v.postUrl !== undefined, {
-    message: 'send reactions, comments or postUrl',
+    message: m('feedbackRequired'),
   });
 
 /** The share after the ambassador recorded their post's reactions, comments or address. */

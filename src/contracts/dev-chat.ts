@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { schemaMessage as m } from './schema-messages';
 
 /**
  * The demo's local chat with the bot. In Teams, people chat with the bot in Teams itself; outside
  * Teams (demo mode) the tab shows this panel, which talks to the same bot over Bot Framework HTTP.
  */
 export const ZChatSendRequest = z.object({
-  text: z.string().trim().min(1, 'write a message first').max(4000, 'a message is at most 4,000 characters'),
+  text: z.string().trim().min(1, m('chatTextRequired')).max(4000, m('chatTextTooLong')),
 });
 export type ChatSendRequest = z.infer<typeof ZChatSendRequest>;
 
@@ -29,5 +30,7 @@ export const ZClientConfig = z.object({
   devSignIn: z.boolean(),
   demoChat: z.boolean(),
   ssoClientId: z.string().nullable(),
+  /** Comms can publish campaigns as SharePoint news pages (SHAREPOINT_SITE_ID is set). */
+  sharepointPublishing: z.boolean().default(false),
 });
 export type ClientConfig = z.infer<typeof ZClientConfig>;

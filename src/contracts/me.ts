@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZLanguage, ZNetwork, ZRole, ZTopic } from './common';
+import { schemaMessage as m } from './schema-messages';
 
 export const ZPersonSummary = z.object({
   id: z.string(),
@@ -32,15 +33,17 @@ export type Me = z.infer<typeof ZMe>;
 
 export const ZJoinRequest = z.object({
   guidelinesVersion: z
-    .number({ message: 'guidelinesVersion must be the number of the guidelines you accepted' })
+    .number({ message: m('guidelinesVersion') })
     .int()
     .positive(),
-  networks: z.array(ZNetwork).min(1, 'choose at least one network').max(5),
+  networks: z.array(ZNetwork).min(1, m('networksRequired')).max(5),
   topics: z.array(ZTopic).max(20).default([]),
+  /** The recruitment campaign the person joins through (its card or the Campaigns page). */
+  campaignId: z.string().min(1).max(100).optional(),
 });
 export type JoinRequest = z.infer<typeof ZJoinRequest>;
 
-export const ZDevSignInRequest = z.object({ personId: z.string().min(1, 'personId is required').max(200) });
+export const ZDevSignInRequest = z.object({ personId: z.string().min(1, m('personIdRequired')).max(200) });
 export type DevSignInRequest = z.infer<typeof ZDevSignInRequest>;
 
 export const ZDevSignInResponse = z.object({
@@ -51,7 +54,7 @@ export const ZDevSignInResponse = z.object({
 export type DevSignInResponse = z.infer<typeof ZDevSignInResponse>;
 
 export const ZPeopleQuery = z.object({
-  q: z.string().max(100, 'search text is at most 100 characters').default(''),
+  q: z.string().max(100, m('peopleSearchTooLong')).default(''),
   limit: z.coerce.number().int().min(1).max(50).default(20),
 });
 export type PeopleQuery = z.infer<typeof ZPeopleQuery>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { schemaMessage as m } from './schema-messages';
 
 export const ZDocumentKind = z.enum(['purpose', 'guidelines']);
 export type DocumentKind = z.infer<typeof ZDocumentKind>;
@@ -20,16 +21,8 @@ export const ZProgramView = z.object({
 export type ProgramView = z.infer<typeof ZProgramView>;
 
 export const ZUpdateDocumentRequest = z.object({
-  bodyDa: z
-    .string()
-    .trim()
-    .min(1, 'the Danish text cannot be empty')
-    .max(20_000, 'at most 20,000 characters'),
-  bodyEn: z
-    .string()
-    .trim()
-    .min(1, 'the English text cannot be empty')
-    .max(20_000, 'at most 20,000 characters'),
+  bodyDa: z.string().trim().min(1, m('danishTextRequired')).max(20_000, m('documentTooLong')),
+  bodyEn: z.string().trim().min(1, m('englishTextRequired')).max(20_000, m('documentTooLong')),
 });
 export type UpdateDocumentRequest = z.infer<typeof ZUpdateDocumentRequest>;
 

@@ -8,7 +8,10 @@ import type { Db } from './database';
 export interface ClickRecorderOptions {
   /** A batch is written as soon as it holds this many clicks. */
   maxBatch?: number;
-  /** …or when its first click has waited this long. */
+  /**
+   * How long the first click of a batch may wait for more (default 0: only until the event loop has
+   * read what already arrived, which keeps the redirect fast and still gathers concurrent clicks).
+   */
   maxWaitMs?: number;
   /** Batches being written at the same time (each needs a connection). */
   maxInFlight?: number;
@@ -38,12 +41,13 @@ export function createClickRecorder(
   options: ClickRecorderOptions = {},
 ): ClickRecorder {
   const maxBatch = options.maxBatch ?? 500;
-  const maxWaitMs = options.maxWaitMs ?? 2;
+  const maxWaitMs = options.maxWaitMs ?? 0;
   const maxInFlight = options.maxInFlight ?? 4;
   const retryDelayMs = options.retryDelayMs ?? 50;
 
   let pending: Waiting[] = [];
   let timer: NodeJS.Timeout | null = null;
+  let turn: NodeJS.Immediate | null = null;
   let inFlight = 0;
   let closing = false;
   const writing = new Set<Promise<void>>();
@@ -72,6 +76,10 @@ export function createClickRecorder(
       clearTimeout(timer);
       timer = null;
     }
+    if (turn) {
+      clearImmediate(turn);
+      turn = null;
+    }
     const batch = pending.slice(0, maxBatch);
     pending = pending.slice(batch.length);
     inFlight++;
@@ -84,14 +92,20 @@ export function createClickRecorder(
     schedule();
   };
 
-  // A batch goes when it is full or its oldest click has waited maxWaitMs, and a connection is free;
-  // otherwise the batch that finishes next schedules it. Clicks keep gathering meanwhile, so the
-  // busier the database, the larger (and cheaper per click) the next batch.
+  // A batch goes when it is full, or, once a connection is free, as soon as the event loop has read
+  // what has arrived this turn (setImmediate runs after the poll phase); with maxWaitMs > 0 its oldest
+  // click may wait that long for company. A batch that finishes schedules the next, and clicks keep
+  // gathering meanwhile: the busier the database, the larger (and cheaper per click) the next batch.
   const schedule = () => {
     const oldest = pending[0];
     if (!oldest || inFlight >= maxInFlight) return;
     const waited = performance.now() - oldest.since;
-    if (pending.length >= maxBatch || closing || waited >= maxWaitMs) flush();
+    if (pending.length >= maxBatch || closing || (maxWaitMs > 0 && waited >= maxWaitMs)) flush();
+    else if (maxWaitMs === 0)
+      turn ??= setImmediate(() => {
+        turn = null;
+        if (pending.length > 0 && inFlight < maxInFlight) flush();
+      });
     else
       timer ??= setTimeout(() => {
         timer = null;

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt } from 'drizzle-orm';
+import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import type { DevChatLog } from '../ports/dev-chat-log';
 import type { Db } from './database';
 import { devChatActivities } from './schema';
@@ -12,6 +12,23 @@ export function createDevChatLog(db: Db): DevChatLog {
         .values({ tenantId, conversationId, activity })
         .returning({ id: devChatActivities.id });
       return rows[0]!.id;
+    },
+
+    async appendOnce(tenantId, conversationId, activity, clientKey) {
+      const inserted = await db
+        .insert(devChatActivities)
+        .values({ tenantId, conversationId, activity, clientKey })
+        .onConflictDoNothing({
+          target: [devChatActivities.tenantId, devChatActivities.clientKey],
+          where: sql`${devChatActivities.clientKey} is not null`,
+        })
+        .returning({ id: devChatActivities.id });
+      if (inserted[0]) return { id: inserted[0].id, duplicate: false };
+      const existing = await db
+        .select({ id: devChatActivities.id })
+        .from(devChatActivities)
+        .where(and(eq(devChatActivities.tenantId, tenantId), eq(devChatActivities.clientKey, clientKey)));
+      return { id: existing[0]!.id, duplicate: true };
     },
 
     async list(tenantId, conversationId, afterId, limit) {

@@ -51,6 +51,9 @@ export const people = pgTable(
     primaryKey({ columns: [t.tenantId, t.id] }),
     index('people_manager_idx').on(t.tenantId, t.managerId),
     index('people_upn_idx').on(t.tenantId, sql`lower(${t.userPrincipalName})`),
+    // Audience rules filter on these (docs/design/recruitment.md §7).
+    index('people_department_idx').on(t.tenantId, t.department),
+    index('people_office_idx').on(t.tenantId, t.officeLocation),
   ],
 );
 
@@ -205,11 +208,16 @@ export const devChatActivities = pgTable(
     id: bigserial('id', { mode: 'number' }).notNull(),
     conversationId: text('conversation_id').notNull(),
     activity: jsonb('activity').$type<Record<string, unknown>>().notNull(),
+    /** The outbox's idempotency key (header x-chorus-idempotency-key): a repeat is stored once. */
+    clientKey: text('client_key'),
     createdAt: createdAt(),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     index('dev_chat_conv_idx').on(t.tenantId, t.conversationId, t.id),
+    uniqueIndex('dev_chat_client_key_idx')
+      .on(t.tenantId, t.clientKey)
+      .where(sql`${t.clientKey} is not null`),
   ],
 );
 
@@ -382,4 +390,224 @@ export const clickEvents = pgTable(
     index('clicks_item_idx').on(t.tenantId, t.itemId, t.at),
     index('clicks_person_idx').on(t.tenantId, t.personId, t.at),
   ],
+);
+
+// ---- Recruitment: campaigns, audiences, invitations, nominations and the outbox -------------------
+
+/** A recruitment campaign: pitch, period, goal and the audience rules (docs/design/recruitment.md). */
+export const recruitmentCampaigns = pgTable(
+  'recruitment_campaigns',
+  {
+    tenantId: text('tenant_id').notNull(),
+    id: text('id').notNull(),
+    name: text('name').notNull(),
+    /** { da?: { why, effort, support }, en?: {…} }: at least one language. */
+    pitch: jsonb('pitch').$type<Record<string, unknown>>().notNull(),
+    imageId: text('image_id'),
+    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+    endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
+    goalAmbassadors: integer('goal_ambassadors').notNull(),
+    /** The audience rules (AudienceFilter in src/contracts/recruitment.ts). */
+    audience: jsonb('audience').$type<Record<string, unknown>>().notNull(),
+    status: text('status', { enum: ['draft', 'running', 'closed'] })
+      .notNull()
+      .default('draft'),
+    createdBy: text('created_by'),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    sharepointUrl: text('sharepoint_url'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    index('campaigns_status_idx').on(t.tenantId, t.status, t.endsAt),
+  ],
+);
+
+/**
+ * One row per person a campaign reached (targeted, or joined through it without being targeted), with
+ * the time of each funnel stage. department and office_location are copied when targeted, so the
+ * funnel survives anonymisation; person_id is nulled when the person leaves the program.
+ */
+export const campaignAudienceMembers = pgTable(
+  'campaign_audience_members',
+  {
+    tenantId: text('tenant_id').notNull(),
+    id: bigserial('id', { mode: 'number' }).notNull(),
+    campaignId: text('campaign_id').notNull(),
+    personId: text('person_id'),
+    department: text('department'),
+    officeLocation: text('office_location'),
+    targeted: boolean('targeted').notNull().default(true),
+    targetedAt: timestamp('targeted_at', { withTimezone: true }).notNull().defaultNow(),
+    deliveredAt: timestamp('delivered_at', { withTimezone: true }),
+    openedAt: timestamp('opened_at', { withTimezone: true }),
+    joinedAt: timestamp('joined_at', { withTimezone: true }),
+    onboardedAt: timestamp('onboarded_at', { withTimezone: true }),
+    firstSharedAt: timestamp('first_shared_at', { withTimezone: true }),
+    declinedAt: timestamp('declined_at', { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    uniqueIndex('audience_member_idx').on(t.tenantId, t.campaignId, t.personId),
+  ],
+);
+
+/** A personal invitation. At most one open invitation per person and campaign. */
+export const invitations = pgTable(
+  'invitations',
+  {
+    tenantId: text('tenant_id').notNull(),
+    id: text('id').notNull(),
+    campaignId: text('campaign_id').notNull(),
+    personId: text('person_id'),
+    source: text('source', { enum: ['audience', 'manager', 'colleague', 'page'] }).notNull(),
+    via: text('via', { enum: ['chat', 'activity_feed', 'none'] }).notNull(),
+    status: text('status', { enum: ['open', 'joined', 'declined', 'expired'] })
+      .notNull()
+      .default('open'),
+    createdAt: createdAt(),
+    respondedAt: timestamp('responded_at', { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    uniqueIndex('invitations_open_idx')
+      .on(t.tenantId, t.campaignId, t.personId)
+      .where(sql`${t.status} = 'open'`),
+    index('invitations_person_idx').on(t.tenantId, t.personId, t.status),
+  ],
+);
+
+/** A manager's or colleague's nomination, with the note quoted in the invitation. */
+export const nominations = pgTable(
+  'nominations',
+  {
+    tenantId: text('tenant_id').notNull(),
+    id: text('id').notNull(),
+    campaignId: text('campaign_id').notNull(),
+    nomineeId: text('nominee_id'),
+    nominatorId: text('nominator_id'),
+    relation: text('relation', { enum: ['manager', 'colleague'] }).notNull(),
+    note: text('note'),
+    /** Null when the nomination sent nothing (the person was already invited, or had declined). */
+    invitationId: text('invitation_id'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    uniqueIndex('nominations_pair_idx').on(t.tenantId, t.campaignId, t.nomineeId, t.nominatorId),
+    index('nominations_nominator_idx').on(t.tenantId, t.nominatorId, t.createdAt),
+  ],
+);
+
+/** Teams channels the bot is installed in (from conversationUpdate), for announcements. */
+export const botChannels = pgTable(
+  'bot_channels',
+  {
+    tenantId: text('tenant_id').notNull(),
+    conversationId: text('conversation_id').notNull(),
+    teamId: text('team_id'),
+    teamName: text('team_name').notNull(),
+    channelName: text('channel_name').notNull(),
+    serviceUrl: text('service_url').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.conversationId] })],
+);
+
+/** One press of "send" (an announcement, the personal invitations, a nomination): progress and cancel. */
+export const outboxSends = pgTable(
+  'outbox_sends',
+  {
+    tenantId: text('tenant_id').notNull(),
+    id: text('id').notNull(),
+    campaignId: text('campaign_id'),
+    kind: text('kind', { enum: ['announcement', 'invitations', 'nomination', 'welcome'] }).notNull(),
+    idempotencyKey: text('idempotency_key').notNull(),
+    createdBy: text('created_by'),
+    createdAt: createdAt(),
+    cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+    total: integer('total').notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    uniqueIndex('outbox_sends_key_idx').on(t.tenantId, t.idempotencyKey),
+  ],
+);
+
+/** Every proactive message, delivered by the outbox worker (docs/design/recruitment.md §5). */
+export const outboxMessages = pgTable(
+  'outbox_messages',
+  {
+    tenantId: text('tenant_id').notNull(),
+    id: bigserial('id', { mode: 'number' }).notNull(),
+    sendId: text('send_id'),
+    idempotencyKey: text('idempotency_key').notNull(),
+    transport: text('transport', { enum: ['bot', 'graph_feed'] })
+      .notNull()
+      .default('bot'),
+    recipientPersonId: text('recipient_person_id'),
+    /** Set for channels and known chats; resolved at send time for people. */
+    conversationId: text('conversation_id'),
+    serviceUrl: text('service_url'),
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+    state: text('state', { enum: ['queued', 'sending', 'sent', 'failed', 'dead', 'cancelled'] })
+      .notNull()
+      .default('queued'),
+    priority: integer('priority').notNull().default(5),
+    notBefore: timestamp('not_before', { withTimezone: true }).notNull().defaultNow(),
+    slotAt: timestamp('slot_at', { withTimezone: true }),
+    leaseUntil: timestamp('lease_until', { withTimezone: true }),
+    claimedBy: text('claimed_by'),
+    attempts: integer('attempts').notNull().default(0),
+    maxAttempts: integer('max_attempts').notNull().default(8),
+    ambiguous: boolean('ambiguous').notNull().default(false),
+    lastStatus: integer('last_status'),
+    lastReason: text('last_reason'),
+    activityId: text('activity_id'),
+    createdAt: createdAt(),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    uniqueIndex('outbox_key_idx').on(t.tenantId, t.idempotencyKey),
+    index('outbox_due_idx')
+      .on(t.tenantId, t.transport, t.priority, t.notBefore)
+      .where(sql`${t.state} = 'queued'`),
+    index('outbox_lease_idx')
+      .on(t.leaseUntil)
+      .where(sql`${t.state} = 'sending'`),
+    index('outbox_conversation_idx').on(t.tenantId, t.conversationId, t.slotAt),
+    index('outbox_send_idx').on(t.tenantId, t.sendId, t.state),
+  ],
+);
+
+/** Each delivery attempt: the per-conversation windows are counted from here. */
+export const outboxAttempts = pgTable(
+  'outbox_attempts',
+  {
+    tenantId: text('tenant_id').notNull(),
+    id: bigserial('id', { mode: 'number' }).notNull(),
+    messageId: integer('message_id').notNull(),
+    conversationId: text('conversation_id'),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
+    status: integer('status').notNull(),
+    retryAfterMs: integer('retry_after_ms'),
+    reason: text('reason'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    index('outbox_attempts_conv_idx').on(t.tenantId, t.conversationId, t.startedAt),
+  ],
+);
+
+/** The tenant's sending budget (a GCRA token bucket, src/domain/rate-limit.ts), shared by instances. */
+export const outboxRateBuckets = pgTable(
+  'outbox_rate_buckets',
+  {
+    tenantId: text('tenant_id').notNull(),
+    transport: text('transport').notNull(),
+    state: jsonb('state').$type<Record<string, unknown>>().notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.transport] })],
 );

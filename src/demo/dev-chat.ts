@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import type { BotChannelInput } from '../ports/outbox';
 import type { DevChatEntry, DevChatLog } from '../ports/dev-chat-log';
 import type { Store } from '../ports/store';
+import type { LocalConnectorStore } from './local-connector';
 
 /**
  * The demo's stand-in for Teams, so "get a welcome from the bot" works on a fresh clone:
@@ -21,17 +23,53 @@ export function devConversationId(personId: string): string {
   return `a:dev-${personId}`;
 }
 
+/** Where Graph activity-feed notifications go in the demo (this server's stand-in for Graph). */
+export const DEV_GRAPH_PATH = '/_dev/graph/v1.0';
+
+/** The demo's "conversation" holding a person's activity-feed notifications (kept apart from the chat). */
+export function devFeedConversationId(personId: string): string {
+  return `feed:dev-${personId}`;
+}
+
+/** The Teams channels the demo bot is "installed" in, so announcements have somewhere to go. */
+export const DEMO_CHANNELS: readonly Omit<BotChannelInput, 'serviceUrl'>[] = [
+  {
+    conversationId: '19:dev-generelt@thread.tacv2',
+    teamId: '19:dev-nordlys-energi@thread.tacv2',
+    teamName: 'Nordlys Energi',
+    channelName: 'Generelt',
+  },
+  {
+    conversationId: '19:dev-it-nyheder@thread.tacv2',
+    teamId: '19:dev-it@thread.tacv2',
+    teamName: 'IT',
+    channelName: 'Nyheder',
+  },
+];
+
+/**
+ * The local Bot Connector's record in dev_chat_activities: what the bot sent, marked as the bot's, and
+ * stored once per outbox idempotency key, so the dev chat shows what each demo person received.
+ */
+export function devChatConnectorStore(log: DevChatLog): LocalConnectorStore {
+  return {
+    async append(tenantId, conversationId, activity, idempotencyKey) {
+      const from = (activity['from'] ?? {}) as Record<string, unknown>;
+      const stored = { ...activity, from: { ...from, role: 'bot' } };
+      if (idempotencyKey === null) {
+        return { id: String(await log.append(tenantId, conversationId, stored)), duplicate: false };
+      }
+      const result = await log.appendOnce(tenantId, conversationId, stored, idempotencyKey);
+      return { id: String(result.id), duplicate: result.duplicate };
+    },
+  };
+}
+
 export interface DevChatDeps {
   log: DevChatLog;
   store: Pick<Store, 'people'>;
   /** Sends an activity to the bot's /api/messages at `origin`, as a Bot Connector does. */
   postActivity?: (origin: string, activity: Record<string, unknown>) => Promise<void>;
-}
-
-/** A member of a new conversation, as the bot asks for it. */
-interface ConversationMember {
-  id: string;
-  aadObjectId?: string | undefined;
 }
 
 async function postToBot(origin: string, activity: Record<string, unknown>): Promise<void> {
@@ -83,22 +121,20 @@ export function createDevChat(deps: DevChatDeps) {
   };
 
   return {
-    /** Connector: POST /v3/conversations. The demo has one chat per person, so the id follows the member. */
-    async createConversation(_tenantId: string, params: { members?: ConversationMember[] | undefined }) {
-      const member = params.members?.[0];
-      if (!member) return null;
-      const personId = member.aadObjectId ?? member.id.replace(/^(29|8:orgid):/, '');
-      return { id: devConversationId(personId) };
-    },
-
-    /** Connector: the bot sent (or replied with) an activity. */
-    async receiveFromBot(tenantId: string, conversationId: string, activity: Record<string, unknown>) {
-      const from = (activity['from'] ?? {}) as Record<string, unknown>;
-      const id = await deps.log.append(tenantId, conversationId, {
-        ...activity,
-        from: { ...from, role: 'bot' },
-      });
-      return { id: String(id) };
+    /**
+     * Graph's sendActivityNotification, as the demo receives it: kept as a `feed` entry of the person
+     * (once per outbox key), for the dev inbox.
+     */
+    async receiveFeedNotification(
+      tenantId: string,
+      personId: string,
+      notification: Record<string, unknown>,
+      idempotencyKey: string | null,
+    ) {
+      const entry = { ...notification, type: 'activityFeed', timestamp: new Date().toISOString() };
+      const conversationId = devFeedConversationId(personId);
+      if (idempotencyKey === null) await deps.log.append(tenantId, conversationId, entry);
+      else await deps.log.appendOnce(tenantId, conversationId, entry, idempotencyKey);
     },
 
     /** The person writes to the bot. Resolves once the bot has answered (its replies are in the log). */

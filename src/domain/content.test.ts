@@ -18,9 +18,11 @@ import {
   taggedUrl,
   TRACKED_LINK_LENGTH,
   type ContentDraft,
+  type ContentProblem,
   type ContentStatus,
 } from './content';
 import { AppError } from './errors';
+import { render } from './messages';
 
 const codeOf = (fn: () => unknown) => {
   try {
@@ -61,6 +63,14 @@ describe('the workflow', () => {
     }
     expect(() => nextStatus('draft', 'approve')).toThrow('an item that is draft cannot be approved');
     expect(() => nextStatus('archived', 'submit')).toThrow('an item that is archived cannot be submitted');
+    try {
+      nextStatus('in_review', 'submit');
+    } catch (err) {
+      expect(render((err as AppError).text, 'da')).toBe(
+        'et opslag med status »Til godkendelse« kan ikke sendes til godkendelse',
+      );
+    }
+    expect.assertions(refused.length + 3);
   });
 
   it('sends an edited approved or in-review item back to review, and keeps drafts and rejections', () => {
@@ -118,6 +128,10 @@ describe('post length and network limits', () => {
   });
 });
 
+/** The problems as an English reader sees them. */
+const inEnglish = (problems: ContentProblem[]) =>
+  problems.map((p) => ({ field: p.field, message: render(p.message, 'en') }));
+
 describe('contentProblems', () => {
   const draft: ContentDraft = {
     language: 'da',
@@ -133,16 +147,18 @@ describe('contentProblems', () => {
   });
 
   it('needs a caption in the item language', () => {
-    expect(contentProblems({ ...draft, captions: { da: [], en: ['Only English'] } })).toEqual([
+    const problems = contentProblems({ ...draft, captions: { da: [], en: ['Only English'] } });
+    expect(inEnglish(problems)).toEqual([
       { field: 'captions.da', message: expect.stringMatching(/at least one Danish caption/) as string },
     ]);
+    expect(render(problems[0]!.message, 'da')).toBe('skriv mindst én tekst på dansk (opslaget er på dansk)');
   });
 
   it('fits every caption to the strictest network, counting the tracked link', () => {
     // X counts the link as 23, so 256 characters fit exactly (256 + 1 + 23 = 280) and 257 do not.
     const fits = 'a'.repeat(256);
     expect(contentProblems({ ...draft, captions: { da: [fits], en: [] } })).toEqual([]);
-    const problems = contentProblems({ ...draft, captions: { da: [fits, `${fits}b`], en: [] } });
+    const problems = inEnglish(contentProblems({ ...draft, captions: { da: [fits, `${fits}b`], en: [] } }));
     expect(problems).toHaveLength(1);
     expect(problems[0]!.field).toBe('captions.da.1');
     expect(problems[0]!.message).toMatch(/X allows 280/);
@@ -163,7 +179,10 @@ describe('contentProblems', () => {
     const fits = 'a'.repeat(256);
     const problems = contentProblems({ ...draft, advertising: true, captions: { da: [fits], en: [] } });
     expect(problems.map((p) => p.field)).toEqual(['captions.da.0']);
-    expect(problems[0]!.message).toMatch(/advertising marking/);
+    expect(render(problems[0]!.message, 'en')).toMatch(/advertising marking/);
+    expect(render(problems[0]!.message, 'da')).toBe(
+      'tekst 1 (dansk) er 289 tegn med sporingslinket og reklamemarkeringen; X tillader 280. Forkort den med 9',
+    );
     // "Reklame: " is 9 characters.
     expect(
       contentProblems({ ...draft, advertising: true, captions: { da: ['a'.repeat(247)], en: [] } }),
@@ -174,14 +193,16 @@ describe('contentProblems', () => {
     const linkedin: ContentDraft = { ...draft, networks: ['linkedin'] };
     const max = 3000 - 1 - TRACKED_LINK_LENGTH;
     expect(contentProblems({ ...linkedin, captions: { da: ['a'.repeat(max)], en: [] } })).toEqual([]);
-    const problems = contentProblems({ ...linkedin, captions: { da: ['ok'], en: ['b'.repeat(max + 1)] } });
+    const problems = inEnglish(
+      contentProblems({ ...linkedin, captions: { da: ['ok'], en: ['b'.repeat(max + 1)] } }),
+    );
     expect(problems.map((p) => p.field)).toEqual(['captions.en.0']);
     expect(problems[0]!.message).toMatch(/LinkedIn allows 3000/);
   });
 
   it('needs the end date after the start date', () => {
     const at = new Date('2026-01-01T00:00:00Z');
-    expect(contentProblems({ ...draft, validFrom: at, validTo: at })).toEqual([
+    expect(inEnglish(contentProblems({ ...draft, validFrom: at, validTo: at }))).toEqual([
       { field: 'validTo', message: 'the end date must be after the start date' },
     ]);
     expect(contentProblems({ ...draft, validFrom: at, validTo: new Date(at.getTime() + 1) })).toEqual([]);
@@ -208,6 +229,20 @@ describe('applyDisclosure', () => {
       'MARK_MISPLACED',
     ]);
     expect(applyDisclosure('Great offer #ad', { advertising: true, language: 'en' }).warnings).toEqual([
+      'MARK_WEAK',
+    ]);
+  });
+  it('takes the Danish word "ad" for a word, not a marking, but still flags #ad in Danish', () => {
+    expect(
+      applyDisclosure('Vi tog ad omveje til havet', { advertising: true, language: 'da' }).warnings,
+    ).toEqual([]);
+    expect(applyDisclosure('Ny park #ad', { advertising: true, language: 'da' }).warnings).toEqual([
+      'MARK_WEAK',
+    ]);
+    expect(applyDisclosure('Sponsoreret tur', { advertising: true, language: 'da' }).warnings).toEqual([
+      'MARK_WEAK',
+    ]);
+    expect(applyDisclosure('Read the ad below', { advertising: true, language: 'en' }).warnings).toEqual([
       'MARK_WEAK',
     ]);
   });

@@ -1,4 +1,5 @@
-import { AppError } from './errors';
+import { AppError, type FieldProblem } from './errors';
+import { msg } from './messages';
 import type { Language } from './person';
 import type { Network } from './program';
 
@@ -22,31 +23,22 @@ const ALLOWED: Record<
 export function nextStatus(current: ContentStatus, action: Exclude<ContentAction, 'edit'>): ContentStatus {
   const rule = ALLOWED[action];
   if (!rule.from.includes(current)) {
-    throw new AppError(
-      'CONFLICT',
-      `an item that is ${current.replace('_', ' ')} cannot be ${pastTense(action)}`,
-    );
+    throw new AppError('CONFLICT', msg('transitionRefused', { status: current, action }));
   }
   return rule.to;
 }
 
 /** Editing never changes a draft or rejected item's status; an approved or in-review item goes back to review. */
 export function statusAfterEdit(current: ContentStatus): ContentStatus {
-  if (current === 'archived') throw new AppError('CONFLICT', 'an archived item cannot be edited');
+  if (current === 'archived') throw new AppError('CONFLICT', 'archivedNotEditable');
   return current === 'approved' || current === 'in_review' ? 'in_review' : current;
 }
 
 /** Nobody approves (or rejects) their own item. */
 export function assertNotOwnItem(authorId: string, actorId: string) {
   if (authorId === actorId) {
-    throw new AppError('FORBIDDEN', 'nobody approves or rejects their own item; ask another approver');
+    throw new AppError('FORBIDDEN', 'ownItem');
   }
-}
-
-function pastTense(action: string) {
-  return (
-    { submit: 'submitted', approve: 'approved', reject: 'rejected', archive: 'archived' }[action] ?? action
-  );
 }
 
 /** Whether an approved item is shown in the library at `now`. */
@@ -90,7 +82,13 @@ export function postLength(network: Network, text: string, link: string | null):
 /** The words that mark a post as advertising at its start, per language (Danish Consumer Ombudsman). */
 export const DISCLOSURE_MARK: Record<Language, string> = { da: 'Reklame', en: 'Advertisement' };
 const ACCEPTED_MARKS = /^(reklame|annonce|advertisement)\b/i;
-const WEAK_MARKS = /(#?\bad\b|#?\bspons(ored)?\b|#reklame\b|#annonce\b|\breklame\b|\bannonce\b)/i;
+const MISPLACED_MARKS = /#?\b(reklame|annonce|advertisement)\b/i;
+// Hashtag-style markings that say too little. A bare "ad" is only weak in English: in Danish it is an
+// ordinary word ("ad omveje", "ad åre").
+const WEAK_MARKS: Record<Language, RegExp> = {
+  en: /#ad\b|\bad\b|#?\bspons(ored)?\b/i,
+  da: /#ad\b|#spons\b|#?\bsponsor(eret)?\b|#sponsored\b/i,
+};
 
 export interface DisclosureCheck {
   /** The text with the marking first, when the item is advertising. */
@@ -113,8 +111,8 @@ export function applyDisclosure(
   if (!options.advertising) return { text, added: false, warnings: [] };
   if (ACCEPTED_MARKS.test(trimmed)) return { text: trimmed, added: false, warnings: [] };
   const warnings: DisclosureCheck['warnings'] = [];
-  const weak = WEAK_MARKS.exec(trimmed);
-  if (weak) warnings.push(/reklame|annonce/i.test(weak[0]) ? 'MARK_MISPLACED' : 'MARK_WEAK');
+  if (MISPLACED_MARKS.test(trimmed)) warnings.push('MARK_MISPLACED');
+  else if (WEAK_MARKS[options.language].test(trimmed)) warnings.push('MARK_WEAK');
   return { text: `${DISCLOSURE_MARK[options.language]}: ${trimmed}`, added: true, warnings };
 }
 
@@ -163,7 +161,7 @@ export function shareIntent(network: Network, text: string, link: string): Share
 
 /** Picks a caption variant so that ambassadors sharing the same item get different texts (round robin). */
 export function pickVariantIndex(variantCount: number, alreadyAssigned: number): number {
-  if (variantCount <= 0) throw new AppError('CONFLICT', 'the item has no caption in this language');
+  if (variantCount <= 0) throw new AppError('CONFLICT', 'noCaptionInLanguage');
   return alreadyAssigned % variantCount;
 }
 
@@ -223,7 +221,6 @@ export const BUILT_IN_TOPICS: readonly { key: string; labelDa: string; labelEn: 
  */
 export const TRACKED_LINK_LENGTH = 30;
 
-const LANGUAGE_NAMES: Record<Language, string> = { da: 'Danish', en: 'English' };
 const NETWORK_NAMES: Record<Network, string> = {
   linkedin: 'LinkedIn',
   x: 'X',
@@ -243,10 +240,7 @@ export interface ContentDraft {
 }
 
 /** A field problem, named like the editor's input (`captions.da.0`, `validTo`). */
-export interface ContentProblem {
-  field: string;
-  message: string;
-}
+export type ContentProblem = FieldProblem;
 
 /**
  * The rules zod cannot see: the item's language needs a caption; every caption, with the advertising
@@ -257,7 +251,7 @@ export function contentProblems(draft: ContentDraft): ContentProblem[] {
   if (draft.captions[draft.language].length === 0) {
     problems.push({
       field: `captions.${draft.language}`,
-      message: `write at least one ${LANGUAGE_NAMES[draft.language]} caption (the item is in ${LANGUAGE_NAMES[draft.language]})`,
+      message: msg('captionNeeded', { language: draft.language }),
     });
   }
   // A stand-in no caption contains (postLength counts a link already in the text where it stands).
@@ -273,18 +267,23 @@ export function contentProblems(draft: ContentDraft): ContentProblem[] {
         if (over > 0 && (!worst || over > worst.over)) worst = { network, length, over };
       }
       if (worst) {
-        const extras = draft.advertising
-          ? 'the tracked link and the advertising marking'
-          : 'the tracked link';
         problems.push({
           field: `captions.${language}.${index}`,
-          message: `caption ${index + 1} (${LANGUAGE_NAMES[language]}) is ${worst.length} characters with ${extras}; ${NETWORK_NAMES[worst.network]} allows ${NETWORK_LIMITS[worst.network]}. Shorten it by ${worst.over}`,
+          message: msg('captionTooLong', {
+            position: index + 1,
+            language,
+            length: worst.length,
+            advertising: draft.advertising,
+            network: NETWORK_NAMES[worst.network],
+            limit: NETWORK_LIMITS[worst.network],
+            over: worst.over,
+          }),
         });
       }
     });
   }
   if (draft.validFrom && draft.validTo && draft.validTo <= draft.validFrom) {
-    problems.push({ field: 'validTo', message: 'the end date must be after the start date' });
+    problems.push({ field: 'validTo', message: msg('endBeforeStart') });
   }
   return problems;
 }
@@ -296,10 +295,7 @@ export function contentProblems(draft: ContentDraft): ContentProblem[] {
 export function assertMayReview(item: { authorId: string; submittedBy: string | null }, actorId: string) {
   assertNotOwnItem(item.authorId, actorId);
   if (item.submittedBy === actorId) {
-    throw new AppError(
-      'FORBIDDEN',
-      'you sent this version to review yourself, so another approver must approve or reject it',
-    );
+    throw new AppError('FORBIDDEN', 'sentToReviewYourself');
   }
 }
 

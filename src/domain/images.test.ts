@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { GIF_16, JPEG_16, PNG_16, SVG, WEBP_VP8X_16, webpVp8, webpVp8l } from '../../tests/fixtures/images';
 import { AppError } from './errors';
 import { checkImage, MAX_IMAGE_BYTES, mediaPath, mediaTypeOf, sniffImage, tooLargeMessage } from './images';
+import { render } from './messages';
 
 function failure(fn: () => unknown): { code: string; message: string; fields: string[] } {
   try {
@@ -91,7 +92,12 @@ describe('checkImage', () => {
     const exact = Buffer.alloc(MAX_IMAGE_BYTES);
     PNG_16.copy(exact);
     expect(checkImage('image/png', exact).type).toBe('image/png');
-    expect(tooLargeMessage(null)).toBe('the image is over the 5 MB limit; upload a smaller one');
+    expect(render(tooLargeMessage(null), 'en')).toBe(
+      'the image is over the 5 MB limit; upload a smaller one',
+    );
+    expect(render(tooLargeMessage(MAX_IMAGE_BYTES + 1), 'da')).toBe(
+      'billedet er større end grænsen på 5 MB (5.242.881 byte; højst 5.242.880); upload et mindre billede',
+    );
   });
 });
 

@@ -1,4 +1,5 @@
 import { AppError } from './errors';
+import { msg, type Message } from './messages';
 
 /** The image types Chorus accepts. No SVG: it can carry scripts and is not a photo format. */
 export const IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/webp', 'image/gif'] as const;
@@ -13,7 +14,6 @@ const TYPE_NAMES: Record<ImageType, string> = {
   'image/webp': 'WebP',
   'image/gif': 'GIF',
 };
-const ACCEPTED = 'upload a PNG, JPEG, WebP or GIF image';
 
 /** What the bytes of an image say about it. */
 export interface SniffedImage {
@@ -109,12 +109,8 @@ function isImageType(type: string): type is ImageType {
 }
 
 /** The message for an image over the limit (`size` in bytes, when known). */
-export function tooLargeMessage(size: number | null): string {
-  const limit = `${MAX_IMAGE_BYTES / 1024 / 1024} MB`;
-  const bytes = (n: number) => n.toLocaleString('en-US');
-  return size === null
-    ? `the image is over the ${limit} limit; upload a smaller one`
-    : `the image is over the ${limit} limit (${bytes(size)} bytes; at most ${bytes(MAX_IMAGE_BYTES)}); upload a smaller one`;
+export function tooLargeMessage(size: number | null): Message {
+  return msg('imageTooLarge', { size, limit: MAX_IMAGE_BYTES });
 }
 
 /**
@@ -123,35 +119,22 @@ export function tooLargeMessage(size: number | null): string {
  */
 export function checkImage(declaredType: string | undefined, bytes: Uint8Array): SniffedImage {
   const declared = mediaTypeOf(declaredType);
-  if (declared === 'image/svg+xml') {
-    throw new AppError(
-      'UNSUPPORTED_MEDIA_TYPE',
-      `SVG images are not accepted (they can carry scripts); ${ACCEPTED}`,
-    );
-  }
+  if (declared === 'image/svg+xml') throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'svgRefused');
   if (!isImageType(declared)) {
-    throw new AppError(
-      'UNSUPPORTED_MEDIA_TYPE',
-      `images of type ${declared || '(none)'} are not accepted; ${ACCEPTED} and send its type as the Content-Type`,
-    );
+    throw new AppError('UNSUPPORTED_MEDIA_TYPE', msg('imageTypeRefused', { type: declared }));
   }
   if (bytes.length > MAX_IMAGE_BYTES) throw new AppError('PAYLOAD_TOO_LARGE', tooLargeMessage(bytes.length));
-  const problem = (message: string) =>
+  const problem = (message: Message) =>
     new AppError('VALIDATION_FAILED', message, { problems: [{ field: 'image', message }] });
-  if (bytes.length === 0) throw problem('the image is empty');
+  if (bytes.length === 0) throw problem(msg('imageEmpty'));
   const sniffed = sniffImage(bytes);
   if (!sniffed) {
-    if (looksLikeSvg(bytes)) {
-      throw new AppError(
-        'UNSUPPORTED_MEDIA_TYPE',
-        `SVG images are not accepted (they can carry scripts); ${ACCEPTED}`,
-      );
-    }
-    throw problem(`the file is not a ${TYPE_NAMES[declared]} image (or it is damaged); ${ACCEPTED}`);
+    if (looksLikeSvg(bytes)) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'svgRefused');
+    throw problem(msg('imageNotOfType', { typeName: TYPE_NAMES[declared] }));
   }
   if (sniffed.type !== declared) {
     throw problem(
-      `the file is a ${TYPE_NAMES[sniffed.type]} image but was sent as ${declared}; send it as ${sniffed.type}`,
+      msg('imageTypeMismatch', { typeName: TYPE_NAMES[sniffed.type], declared, actual: sniffed.type }),
     );
   }
   return sniffed;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from './errors';
 import { decodeCursor, encodeCursor, type LibraryPosition } from './library';
+import { render } from './messages';
 
 const problemOf = (fn: () => unknown) => {
   try {
@@ -46,7 +47,8 @@ describe('library cursors', () => {
       expect(f.problems[0]?.field).toBe('cursor');
     }
     const other = problemOf(() => decodeCursor(encodeCursor(shared), 'newest'));
-    expect(other.problems[0]?.message).toMatch(/another sort order/);
+    expect(render(other.problems[0]!.message, 'en')).toMatch(/another sort order/);
+    expect(render(other.problems[0]!.message, 'da')).toMatch(/en anden sortering/);
     expect(problemOf(() => decodeCursor(encodeCursor(newest), 'most_shared')).code).toBe('VALIDATION_FAILED');
   });
 });

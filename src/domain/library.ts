@@ -1,4 +1,5 @@
 import { AppError } from './errors';
+import { msg, type Message } from './messages';
 
 /** How the library is ordered after pinned items: newest approval first, or most shared first. */
 export type LibrarySort = 'newest' | 'most_shared';
@@ -11,8 +12,6 @@ export type LibraryPosition =
   | { sort: 'newest'; pinned: boolean; publishedAt: string; id: string }
   | { sort: 'most_shared'; pinned: boolean; shareCount: number; id: string };
 
-const BAD_CURSOR = 'the cursor is not one this server gave out; start again from the first page';
-
 /** An opaque cursor: base64url of the position as JSON. */
 export function encodeCursor(position: LibraryPosition): string {
   const keys =
@@ -22,8 +21,8 @@ export function encodeCursor(position: LibraryPosition): string {
   return Buffer.from(JSON.stringify(keys), 'utf8').toString('base64url');
 }
 
-function invalid(message = BAD_CURSOR): AppError {
-  return new AppError('VALIDATION_FAILED', 'the cursor is invalid', {
+function invalid(message: Message = msg('cursorForeign')): AppError {
+  return new AppError('VALIDATION_FAILED', 'cursorInvalid', {
     problems: [{ field: 'cursor', message }],
   });
 }
@@ -45,16 +44,13 @@ export function decodeCursor(cursor: string, sort: LibrarySort): LibraryPosition
     const t = keys['t'];
     if (typeof t !== 'string' || !/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{1,6})?Z$/.test(t)) throw invalid();
     if (Number.isNaN(Date.parse(t))) throw invalid();
-    if (sort !== 'newest')
-      throw invalid('the cursor belongs to another sort order; start from the first page');
+    if (sort !== 'newest') throw invalid(msg('cursorOtherSort'));
     return { sort: 'newest', pinned: p, publishedAt: t, id: i };
   }
   if (s === 'm') {
     const c = keys['c'];
     if (typeof c !== 'number' || !Number.isSafeInteger(c) || c < 0) throw invalid();
-    if (sort !== 'most_shared') {
-      throw invalid('the cursor belongs to another sort order; start from the first page');
-    }
+    if (sort !== 'most_shared') throw invalid(msg('cursorOtherSort'));
     return { sort: 'most_shared', pinned: p, shareCount: c, id: i };
   }
   throw invalid();

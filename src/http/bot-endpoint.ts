@@ -2,7 +2,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Request as BotRequest, Response as BotResponse } from 'botbuilder';
 import { ZIncomingActivity } from '../contracts/bot-activity';
 import { AppError } from '../domain/errors';
-import { zodProblems } from './errors';
+import { msg } from '../domain/messages';
+import { sendError, zodProblems } from './errors';
 import type { BotEndpoint } from './server';
 
 /** The bot, as the HTTP endpoint sees it: botbuilder's own request/response processing. */
@@ -70,19 +71,13 @@ export function createBotEndpoint(bot: BotProcessor, options: { localOnly: boole
     async handle(request: FastifyRequest, reply: FastifyReply) {
       const parsed = ZIncomingActivity.safeParse(request.body);
       if (!parsed.success) {
-        throw new AppError('VALIDATION_FAILED', 'the request body is not a Bot Framework activity', {
+        throw new AppError('VALIDATION_FAILED', 'notBotActivity', {
           problems: zodProblems(parsed.error, 'body'),
         });
       }
       if (options.localOnly && !isLoopbackUrl(parsed.data.serviceUrl)) {
-        throw new AppError('VALIDATION_FAILED', 'the request body is not a Bot Framework activity', {
-          problems: [
-            {
-              field: 'body.serviceUrl',
-              message:
-                'without bot credentials (demo mode) the bot only answers a Bot Connector on this machine',
-            },
-          ],
+        throw new AppError('VALIDATION_FAILED', 'notBotActivity', {
+          problems: [{ field: 'body.serviceUrl', message: msg('botConnectorNotLocal') }],
         });
       }
       const res = collectingResponse();
@@ -93,17 +88,14 @@ export function createBotEndpoint(bot: BotProcessor, options: { localOnly: boole
         if (status >= 500) request.log.error({ status, detail: body }, 'the bot adapter failed');
         const message =
           status >= 500
-            ? 'something went wrong on our side; quote the correlation id if you report it'
-            : typeof body === 'string' && body
-              ? body
-              : 'the request was refused';
-        await reply.code(status).send({
-          error: {
-            code: ERROR_CODES[status] ?? (status >= 500 ? 'INTERNAL' : 'BAD_REQUEST'),
-            message,
-            correlationId: String(request.id),
-          },
-        });
+            ? msg('internal')
+            : msg('botRefused', { reason: typeof body === 'string' && body ? body : null });
+        await sendError(
+          reply,
+          status,
+          ERROR_CODES[status] ?? (status >= 500 ? 'INTERNAL' : 'BAD_REQUEST'),
+          message,
+        );
         return;
       }
       await reply.code(status).send(body ?? undefined);

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodType, ZodTypeDef } from 'zod';
-import { AppError } from '../domain/errors';
+import { AppError, isAppError } from '../domain/errors';
+import { msg } from '../domain/messages';
 import { hasAnyRole, type Role } from '../domain/roles';
 import type { Principal } from './auth/authenticator';
 import { zodProblems } from './errors';
@@ -60,17 +61,17 @@ function findNul(value: unknown, path: string[]): string | null {
   return null;
 }
 
-function parse<T>(schema: Schema<T> | undefined, value: unknown, where: string): T {
+function parse<T>(schema: Schema<T> | undefined, value: unknown, where: 'body' | 'query' | 'params'): T {
   if (!schema) return undefined as T;
   const nul = findNul(value, [where]);
   if (nul) {
-    throw new AppError('VALIDATION_FAILED', `the request ${where} has invalid fields`, {
-      problems: [{ field: nul, message: 'contains a NUL character (\\u0000), which text cannot hold' }],
+    throw new AppError('VALIDATION_FAILED', msg('requestPartInvalid', { part: where }), {
+      problems: [{ field: nul, message: msg('containsNul') }],
     });
   }
   const result = schema.safeParse(value ?? (where === 'body' ? undefined : {}));
   if (!result.success) {
-    throw new AppError('VALIDATION_FAILED', `the request ${where} has invalid fields`, {
+    throw new AppError('VALIDATION_FAILED', msg('requestPartInvalid', { part: where }), {
       problems: zodProblems(result.error, where),
     });
   }
@@ -100,7 +101,7 @@ export function createRouteRegistrar(
             principal = await security.authenticate(request);
             roles = await security.rolesOf(principal);
             if (!hasAnyRole(roles, spec.access)) {
-              throw new AppError('FORBIDDEN', `this needs one of these roles: ${spec.access.join(', ')}`);
+              throw new AppError('FORBIDDEN', msg('needsRole', { roles: spec.access }));
             }
           }
           const ctx = {
@@ -122,4 +123,22 @@ export function createRouteRegistrar(
       });
     },
   };
+}
+
+/**
+ * Runs a service call whose problems name its input's fields (`topic`, `imageId`) and names them after
+ * where they were in the request instead (`body.topic`, `query.cursor`), like the schema's own problems.
+ */
+export async function within<T>(where: 'body' | 'query', work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (err) {
+    if (isAppError(err) && err.problems.length > 0) {
+      throw new AppError(err.code, err.text, {
+        problems: err.problems.map((p) => ({ field: `${where}.${p.field}`, message: p.message })),
+        details: err.details,
+      });
+    }
+    throw err;
+  }
 }

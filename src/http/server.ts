@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import fastifyStatic from '@fastify/static';
@@ -14,18 +15,25 @@ import type { ClientConfig } from '../contracts';
 import type { Config } from '../config/config';
 import type { DatabaseHandle } from '../db/database';
 import type { ContentStore } from '../ports/content';
+import type { CampaignStore, SharePointNewsPages } from '../ports/campaigns';
+import type { NominationStore } from '../ports/nominations';
+import type { OutboxStore } from '../ports/outbox';
 import type { ClickRecorder, SharingStore } from '../ports/sharing';
 import type { RoleDeps } from '../services/deps';
 import { getRoles } from '../services/get-roles';
 import type { Authenticator } from './auth/authenticator';
 import type { DevSessions } from './auth/dev-session';
-import { handleError } from './errors';
+import { handleError, sendNoRoute } from './errors';
 import { readImageBody } from './image-body';
 import { createRouteRegistrar, type RouteRegistrar } from './route';
+import { createTrackedLinkListener } from './tracked-link-endpoint';
 import { registerDevSignInRoutes } from './routes/dev-routes';
 import { registerContentRoutes } from './routes/content-routes';
 import { registerProgramRoutes } from './routes/program-routes';
 import { registerSharingRoutes } from './routes/sharing-routes';
+import { registerCampaignRoutes } from './routes/campaign-routes';
+import { registerTeamRoutes } from './routes/team-routes';
+import { registerPeopleRoutes } from './routes/people-routes';
 
 /** The Bot Framework endpoint, provided by bot/ (a thin adapter over the same services). */
 export interface BotEndpoint {
@@ -39,6 +47,11 @@ export interface HttpDeps extends RoleDeps {
   content: ContentStore;
   sharing: SharingStore;
   clicks: ClickRecorder;
+  campaigns: CampaignStore;
+  nominations: NominationStore;
+  outbox: OutboxStore;
+  /** Publishes campaigns as SharePoint news pages; null or absent when SHAREPOINT_SITE_ID is unset. */
+  sharepoint?: SharePointNewsPages | null;
   config: Config;
   logger: Logger;
   database: DatabaseHandle;
@@ -62,7 +75,21 @@ export interface ChorusServer {
 
 /** Builds the one Fastify app: API, bot endpoint, health checks and the built tab. */
 export async function buildServer(deps: HttpDeps): Promise<ChorusServer> {
+  let closing = false;
+  const trackedLink = createTrackedLinkListener(
+    {
+      ...deps,
+      trustProxy: deps.config.trustProxy,
+      onError: (err) => deps.logger.error({ err }, 'tracked link failed'),
+    },
+    () => closing,
+  );
   const app: FastifyInstance = Fastify({
+    // Tracked links are answered on the request event itself; everything else goes to Fastify.
+    serverFactory: (handler) =>
+      http.createServer((req, res) => {
+        if (!trackedLink(req, res)) handler(req, res);
+      }),
     // pino's Logger is a FastifyBaseLogger; widening it keeps FastifyInstance's default generics.
     // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion
     loggerInstance: deps.logger as FastifyBaseLogger,
@@ -82,6 +109,10 @@ export async function buildServer(deps: HttpDeps): Promise<ChorusServer> {
     if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
   });
   app.setErrorHandler(handleError);
+  // Once closing, tracked links go through Fastify too, which answers 503 and closes the connection.
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
   // Image uploads (POST /api/images) send the raw bytes: every image/* type is read into a Buffer, up to
   // the image limit, so the upload service can say exactly what is wrong (SVG, too large, wrong bytes).
   app.addContentTypeParser(/^image\//i, readImageBody);
@@ -119,12 +150,16 @@ export async function buildServer(deps: HttpDeps): Promise<ChorusServer> {
         devSignIn: deps.config.devSignIn,
         demoChat: deps.config.mode === 'demo' && !!deps.extraRoutes?.length,
         ssoClientId: deps.config.sso?.clientId ?? null,
+        sharepointPublishing: !!deps.sharepoint,
       };
     },
   });
   registerProgramRoutes(r, deps);
   registerContentRoutes(r, deps);
   registerSharingRoutes(r, deps);
+  registerCampaignRoutes(r, deps);
+  registerTeamRoutes(r, deps);
+  registerPeopleRoutes(r, deps);
   if (deps.config.devSignIn && deps.devSessions && deps.demoTenantId) {
     registerDevSignInRoutes(r, deps, deps.demoTenantId);
   }
@@ -158,13 +193,7 @@ export async function buildServer(deps: HttpDeps): Promise<ChorusServer> {
     if (request.method === 'GET' && url === '/' && !hasTab) {
       return reply.type('text/plain').send('The tab is not built. Run: npm run build:tab');
     }
-    return reply.code(404).send({
-      error: {
-        code: 'NOT_FOUND',
-        message: `no route ${request.method} ${url}`,
-        correlationId: String(request.id),
-      },
-    });
+    return sendNoRoute(request, reply);
   });
 
   return { app, routes: r.routes, registered };

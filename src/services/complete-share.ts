@@ -6,6 +6,7 @@ import {
   type ShareIntent,
 } from '../domain/content';
 import { AppError } from '../domain/errors';
+import { msg } from '../domain/messages';
 import type { Network } from '../domain/program';
 import type { Share } from '../ports/sharing';
 import type { SharingDeps } from './deps';
@@ -34,7 +35,7 @@ export async function ownShare(
   input: { tenantId: string; personId: string; shareId: string },
 ): Promise<Share> {
   const share = await deps.sharing.getShare(input.tenantId, input.shareId);
-  if (!share || share.personId !== input.personId) throw new AppError('NOT_FOUND', 'there is no such share');
+  if (!share || share.personId !== input.personId) throw new AppError('NOT_FOUND', 'noSuchShare');
   return share;
 }
 
@@ -64,21 +65,18 @@ export async function completeShare(
     share.status === 'prepared'
       ? await shareableItem(deps.sharing, tenantId, share.itemId, now)
       : await deps.sharing.getItem(tenantId, share.itemId);
-  if (!item) throw new AppError('NOT_FOUND', 'there is no such item');
+  if (!item) throw new AppError('NOT_FOUND', 'noSuchItem');
   const link = trackedUrl(deps.publicUrl, share.linkCode);
   const disclosure = applyDisclosure(input.text, { advertising: item.advertising, language: item.language });
   const text = disclosure.text;
   const limit = NETWORK_LIMITS[share.network];
   const length = postLength(share.network, text, link);
   if (length > limit) {
+    const network = NETWORK_NAMES[share.network];
     throw new AppError(
       'VALIDATION_FAILED',
-      `the post is ${length} characters with the tracked link${disclosure.added ? ' and the marking' : ''}; ${NETWORK_NAMES[share.network]} allows ${limit}. Shorten it by ${length - limit}`,
-      {
-        problems: [
-          { field: 'body.text', message: `${NETWORK_NAMES[share.network]} allows ${limit} characters` },
-        ],
-      },
+      msg('postTooLong', { length, marked: disclosure.added, network, limit }),
+      { problems: [{ field: 'body.text', message: msg('networkAllows', { network, limit }) }] },
     );
   }
   const recorded = await deps.sharing.recordShare(tenantId, share.id, { at: now, postUrl: input.postUrl });

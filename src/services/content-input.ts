@@ -1,5 +1,6 @@
 import { contentProblems, type ContentProblem } from '../domain/content';
 import { AppError } from '../domain/errors';
+import { msg } from '../domain/messages';
 import type { Captions, ContentFields, ContentStore } from '../ports/content';
 
 /** What an editor writes, as the content use cases take it (dates already parsed). */
@@ -25,25 +26,16 @@ export async function checkContentInput(
     input.imageId ? content.images.exists(tenantId, input.imageId) : Promise.resolve(true),
   ]);
   if (!topicExists) {
-    problems.push({
-      field: 'topic',
-      message: `there is no topic "${input.topic}"; choose one of the topics`,
-    });
+    problems.push({ field: 'topic', message: msg('unknownTopic', { topic: input.topic }) });
   }
   if (!imageExists) {
-    problems.push({
-      field: 'imageId',
-      message: 'there is no uploaded image with this id; upload the image again',
-    });
+    problems.push({ field: 'imageId', message: msg('unknownImage') });
   }
   if (input.imageId && input.imageUrl) {
-    problems.push({
-      field: 'imageUrl',
-      message: 'choose an uploaded image or an image address, not both',
-    });
+    problems.push({ field: 'imageUrl', message: msg('imageTwice') });
   }
   if (problems.length > 0) {
-    throw new AppError('VALIDATION_FAILED', 'the item has invalid fields', { problems });
+    throw new AppError('VALIDATION_FAILED', 'itemInvalid', { problems });
   }
   return normalised;
 }

@@ -1,4 +1,5 @@
 import { AppError } from '../domain/errors';
+import { msg } from '../domain/messages';
 import type { ContentDeps } from './deps';
 
 /** Adds a topic (comms). A key already in use is a CONFLICT; topics are never renamed by key. */
@@ -8,6 +9,6 @@ export async function createTopic(
 ) {
   const topic = { key: input.key, labelDa: input.labelDa, labelEn: input.labelEn, builtIn: false };
   const inserted = await deps.content.topics.insert(input.tenantId, topic);
-  if (!inserted) throw new AppError('CONFLICT', `there is already a topic with the key "${input.key}"`);
+  if (!inserted) throw new AppError('CONFLICT', msg('topicExists', { key: input.key }));
   return topic;
 }

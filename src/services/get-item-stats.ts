@@ -7,7 +7,7 @@ export async function getItemStats(
   input: { tenantId: string; itemId: string },
 ): Promise<ItemStatsData & { itemId: string }> {
   const item = await deps.sharing.getItem(input.tenantId, input.itemId);
-  if (!item) throw new AppError('NOT_FOUND', 'there is no such item');
+  if (!item) throw new AppError('NOT_FOUND', 'noSuchItem');
   const stats = await deps.sharing.itemStats(input.tenantId, input.itemId);
   return {
     itemId: input.itemId,

@@ -8,6 +8,6 @@ export async function getLibraryItem(
   input: { tenantId: string; itemId: string },
 ): Promise<LibraryEntry> {
   const entry = await deps.content.library.get(input.tenantId, input.itemId, deps.clock.now());
-  if (!entry) throw new AppError('NOT_FOUND', 'this item is not in the library (it may have expired)');
+  if (!entry) throw new AppError('NOT_FOUND', 'notInLibrary');
   return entry;
 }

@@ -18,8 +18,7 @@ export async function getMe(
   input: { tenantId: string; personId: string; groups?: string[] },
 ) {
   const profile = await deps.store.profiles.get(input.tenantId, input.personId);
-  if (!profile)
-    throw new AppError('PERSON_NOT_IN_DIRECTORY', 'You are not in the organisation directory yet');
+  if (!profile) throw new AppError('PERSON_NOT_IN_DIRECTORY', 'notInDirectory');
   const { person, directReports, membership, currentGuidelinesVersion } = profile;
   const roles = resolveRoles(
     {

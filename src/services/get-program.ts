@@ -9,8 +9,7 @@ export async function getProgram(deps: ServiceDeps, input: { tenantId: string })
     deps.store.program.current(input.tenantId, 'guidelines'),
     deps.store.memberships.count(input.tenantId),
   ]);
-  if (!purpose || !guidelines)
-    throw new AppError('NO_GUIDELINES', 'The program has no purpose or guidelines yet');
+  if (!purpose || !guidelines) throw new AppError('NO_GUIDELINES', 'noProgramDocuments');
   return { purpose, guidelines, ambassadorCount } satisfies {
     purpose: ProgramDocument;
     guidelines: ProgramDocument;

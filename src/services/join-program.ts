@@ -1,5 +1,7 @@
 import { AppError } from '../domain/errors';
+import { msg } from '../domain/messages';
 import type { JoinSource, Network, Topic } from '../domain/program';
+import type { CampaignStore } from '../ports/campaigns';
 import type { ServiceDeps } from './deps';
 
 export interface JoinProgramInput {
@@ -9,23 +11,36 @@ export interface JoinProgramInput {
   networks: Network[];
   topics: Topic[];
   source: JoinSource;
+  /** The recruitment campaign the person joins through (its card or page), for the funnel. */
+  campaignId?: string | undefined;
 }
 
 /**
  * Makes a person an ambassador. They must accept the current guidelines version; the consent is
- * stored with time and version, and the bot's welcome is queued in the same transaction.
+ * stored with time and version, and the bot's welcome is queued in the same transaction. Through a
+ * campaign, the campaign records the join (and closes the person's open invitation) once they are in.
  */
-export async function joinProgram(deps: ServiceDeps, input: JoinProgramInput) {
-  return deps.store.transaction(async (store) => {
+export async function joinProgram(
+  deps: ServiceDeps & { campaigns?: CampaignStore },
+  input: JoinProgramInput,
+) {
+  const campaignId = input.campaignId ?? null;
+  if (campaignId !== null) {
+    // Checked first, so an unknown campaign changes nothing.
+    if (!deps.campaigns) throw new Error('joining through a campaign needs the campaign store');
+    if (!(await deps.campaigns.get(input.tenantId, campaignId))) {
+      throw new AppError('NOT_FOUND', 'noSuchCampaign');
+    }
+  }
+  const membership = await deps.store.transaction(async (store) => {
     const person = await store.people.get(input.tenantId, input.personId);
-    if (!person)
-      throw new AppError('PERSON_NOT_IN_DIRECTORY', 'You are not in the organisation directory yet');
+    if (!person) throw new AppError('PERSON_NOT_IN_DIRECTORY', 'notInDirectory');
     const guidelines = await store.program.current(input.tenantId, 'guidelines');
-    if (!guidelines) throw new AppError('NO_GUIDELINES', 'The program has no guidelines yet');
+    if (!guidelines) throw new AppError('NO_GUIDELINES', 'noGuidelines');
     if (guidelines.version !== input.guidelinesVersion) {
       throw new AppError(
         'GUIDELINES_VERSION_STALE',
-        `The guidelines changed (now version ${guidelines.version}); read and accept the current version`,
+        msg('guidelinesChanged', { version: guidelines.version }),
         { details: { currentVersion: guidelines.version } },
       );
     }
@@ -38,7 +53,7 @@ export async function joinProgram(deps: ServiceDeps, input: JoinProgramInput) {
       source: input.source,
     };
     const inserted = await store.memberships.insert(input.tenantId, membership);
-    if (!inserted) throw new AppError('ALREADY_MEMBER', 'You are already an ambassador');
+    if (!inserted) throw new AppError('ALREADY_MEMBER', 'alreadyMember');
     await store.consents.record(input.tenantId, input.personId, guidelines.version, input.source);
     await store.activity.record(input.tenantId, input.personId, 'joined', { source: input.source });
     await store.jobs.enqueue(
@@ -49,4 +64,10 @@ export async function joinProgram(deps: ServiceDeps, input: JoinProgramInput) {
     );
     return membership;
   });
+  // The campaign store writes in its own transaction. Should this step fail, the person is still an
+  // ambassador (what they asked for); only the campaign's attribution is missing.
+  if (campaignId !== null) {
+    await deps.campaigns!.recordJoined(input.tenantId, campaignId, input.personId, membership.joinedAt);
+  }
+  return membership;
 }

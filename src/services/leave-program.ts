@@ -13,15 +13,14 @@ export async function leaveProgram(
 ) {
   const { tenantId, personId } = input;
   if (!(await deps.store.memberships.get(tenantId, personId))) {
-    throw new AppError('NOT_A_MEMBER', 'You are not an ambassador, so there is nothing to leave');
+    throw new AppError('NOT_A_MEMBER', 'notAMember');
   }
   // Sharing data first: should the membership step then fail, the person is still a member (and can
   // leave again) with nothing personal left behind, never the other way round.
   await deps.sharing.anonymise(tenantId, personId);
   await deps.store.transaction(async (store) => {
     const removed = await store.memberships.delete(tenantId, personId);
-    if (!removed)
-      throw new AppError('NOT_A_MEMBER', 'You are not an ambassador, so there is nothing to leave');
+    if (!removed) throw new AppError('NOT_A_MEMBER', 'notAMember');
     await store.jobs.cancelForPerson(tenantId, personId);
     await store.activity.anonymise(tenantId, personId);
     await store.consents.anonymise(tenantId, personId);

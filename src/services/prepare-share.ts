@@ -1,5 +1,6 @@
 import { applyDisclosure, isLive, NETWORK_LIMITS, pickVariantIndex } from '../domain/content';
 import { AppError } from '../domain/errors';
+import { msg } from '../domain/messages';
 import type { Network } from '../domain/program';
 import { generateLinkCode } from '../domain/sharing';
 import type { ShareableItem, SharingStore } from '../ports/sharing';
@@ -27,7 +28,7 @@ export function trackedUrl(publicUrl: string, code: string): string {
 /** Refuses anyone who is not a current ambassador. */
 export async function assertAmbassador(deps: SharingDeps, tenantId: string, personId: string) {
   if (!(await deps.store.memberships.get(tenantId, personId))) {
-    throw new AppError('FORBIDDEN', 'only ambassadors can share: join the program first');
+    throw new AppError('FORBIDDEN', 'onlyAmbassadorsShare');
   }
 }
 
@@ -39,12 +40,9 @@ export async function shareableItem(
   now: Date,
 ): Promise<ShareableItem> {
   const item = await sharing.getItem(tenantId, itemId);
-  if (!item) throw new AppError('NOT_FOUND', 'there is no such item');
+  if (!item) throw new AppError('NOT_FOUND', 'noSuchItem');
   if (!isLive(item, now)) {
-    throw new AppError(
-      'FORBIDDEN',
-      'this item is not available to share: it is not approved, not yet valid, expired or archived',
-    );
+    throw new AppError('FORBIDDEN', 'notShareable');
   }
   return item;
 }
@@ -64,13 +62,8 @@ export async function prepareShare(
   return deps.sharing.transaction(async (sharing) => {
     const item = await shareableItem(sharing, tenantId, itemId, now);
     if (!item.networks.includes(network)) {
-      throw new AppError('VALIDATION_FAILED', `this item is not offered for ${network}`, {
-        problems: [
-          {
-            field: 'body.network',
-            message: `choose one of the item's networks: ${item.networks.join(', ')}`,
-          },
-        ],
+      throw new AppError('VALIDATION_FAILED', msg('networkNotOffered', { network }), {
+        problems: [{ field: 'body.network', message: msg('chooseItemNetwork', { networks: item.networks }) }],
       });
     }
     // One at a time per item, so two ambassadors opening the dialog together still get different variants.

@@ -17,7 +17,7 @@ export async function recordShareFeedback(
 ): Promise<Share> {
   const share = await ownShare(deps, input);
   if (share.status !== 'shared') {
-    throw new AppError('CONFLICT', 'record reactions and comments after you have shared the post');
+    throw new AppError('CONFLICT', 'feedbackBeforeShare');
   }
   const { reactions, comments, postUrl } = input;
   const updated = await deps.sharing.updateFeedback(input.tenantId, share.id, {
@@ -25,6 +25,6 @@ export async function recordShareFeedback(
     ...(comments !== undefined ? { comments } : {}),
     ...(postUrl !== undefined ? { postUrl } : {}),
   });
-  if (!updated) throw new AppError('NOT_FOUND', 'there is no such share');
+  if (!updated) throw new AppError('NOT_FOUND', 'noSuchShare');
   return updated;
 }

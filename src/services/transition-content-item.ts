@@ -1,5 +1,6 @@
 import { assertMayReview, nextStatus, type ContentAction } from '../domain/content';
 import { AppError } from '../domain/errors';
+import { msg } from '../domain/messages';
 import type { ContentDeps } from './deps';
 import { getContentItem } from './get-content-item';
 
@@ -19,13 +20,13 @@ export async function transitionContentItem(
 ) {
   const note = input.note?.trim() || null;
   if (input.action === 'reject' && !note) {
-    throw new AppError('VALIDATION_FAILED', 'say what the author should change', {
-      problems: [{ field: 'note', message: 'say what the author should change' }],
+    throw new AppError('VALIDATION_FAILED', 'rejectNoteRequired', {
+      problems: [{ field: 'note', message: msg('rejectNoteRequired') }],
     });
   }
   await deps.content.transaction(async (content) => {
     const item = await content.items.getForUpdate(input.tenantId, input.itemId);
-    if (!item) throw new AppError('NOT_FOUND', 'there is no content item with this id');
+    if (!item) throw new AppError('NOT_FOUND', 'contentItemNotFound');
     if (input.action === 'approve' || input.action === 'reject') {
       const submittedBy = await content.items.lastSubmitter(input.tenantId, input.itemId);
       assertMayReview({ authorId: item.authorId, submittedBy }, input.actorId);

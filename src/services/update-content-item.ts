@@ -15,7 +15,7 @@ export async function updateContentItem(
 ) {
   await deps.content.transaction(async (content) => {
     const item = await content.items.getForUpdate(input.tenantId, input.itemId);
-    if (!item) throw new AppError('NOT_FOUND', 'there is no content item with this id');
+    if (!item) throw new AppError('NOT_FOUND', 'contentItemNotFound');
     let status = statusAfterEdit(item.status);
     const fields = await checkContentInput(content, input.tenantId, input.content);
     const now = deps.clock.now();

@@ -21,6 +21,20 @@ import {
   ZProgramDocumentView,
   ZProgramStats,
   ZProgramView,
+  ZAudienceFacets,
+  ZAudiencePreview,
+  ZBotChannelList,
+  ZCampaignList,
+  ZCampaignView,
+  ZFunnel,
+  ZInboxEntry,
+  ZMyCampaignList,
+  ZSendList,
+  ZSendProgress,
+  ZTeamList,
+  type AnnounceRequest,
+  type AudienceFilter,
+  type CampaignInput,
   type ChatSendRequest,
   type ContentInput,
   type ContentStatus,
@@ -31,7 +45,7 @@ import {
   type JoinRequest,
   type UpdateDocumentRequest,
 } from '@contracts';
-import type { ApiClient } from './client';
+import { isApiError, type ApiClient } from './client';
 
 /** The body of "complete a share" (the contract's input type, before defaults). */
 export interface CompleteShareBody {
@@ -57,6 +71,30 @@ function libraryQueryString(query: LibraryRequest): string {
 
 const id = (value: string) => encodeURIComponent(value);
 
+/**
+ * Joining, optionally through a campaign. `campaignId` is optional in the contract; spelled out here
+ * so the tab sends it whichever version of `JoinRequest` it compiles against.
+ */
+export type JoinBody = JoinRequest & { campaignId?: string };
+
+/** A nomination or a colleague's recommendation (the contract's input, before defaults). */
+export interface NominateBody {
+  campaignId: string;
+  personId: string;
+  note: string;
+}
+
+/** Campaigns someone can nominate for: running ones, by name (GET /api/campaigns/running). */
+export const ZRunningCampaigns = z.object({
+  campaigns: z.array(z.object({ id: z.string(), name: z.string() })),
+});
+export type RunningCampaign = z.infer<typeof ZRunningCampaigns>['campaigns'][number];
+
+/** What one demo person received from the bot (GET /api/dev/inbox), newest last. */
+export const ZInboxList = z.object({ entries: z.array(ZInboxEntry) });
+
+export type TeamScope = 'direct' | 'subtree';
+
 /** Every endpoint the tab calls, each validated against its contract schema. */
 export function createChorusApi(client: ApiClient) {
   return {
@@ -75,9 +113,23 @@ export function createChorusApi(client: ApiClient) {
     devSignIn: (body: DevSignInRequest) =>
       client.request('POST', '/api/dev/sign-in', ZDevSignInResponse, { auth: false, body }),
 
+    /**
+     * The directory, by name, title or department (GET /api/people). A demo server that has only
+     * the sign-in picker's search answers 404 there; the demo's own search is the same data.
+     */
+    findPeople: async (q: string, limit: number, signal?: AbortSignal) => {
+      const query = new URLSearchParams({ q, limit: String(limit) });
+      try {
+        return await client.request('GET', `/api/people?${query}`, ZPeopleList, { signal });
+      } catch (err) {
+        if (!isApiError(err) || err.status !== 404) throw err;
+        return client.request('GET', `/api/dev/people?${query}`, ZPeopleList, { auth: false, signal });
+      }
+    },
+
     me: () => client.request('GET', '/api/me', ZMe),
     program: () => client.request('GET', '/api/program', ZProgramView),
-    join: (body: JoinRequest) => client.request('POST', '/api/membership', ZMembershipView, { body }),
+    join: (body: JoinBody) => client.request('POST', '/api/membership', ZMembershipView, { body }),
     leave: () => client.send('DELETE', '/api/membership'),
 
     updateDocument: (kind: DocumentKind, body: UpdateDocumentRequest) =>
@@ -124,6 +176,67 @@ export function createChorusApi(client: ApiClient) {
         ...(onProgress ? { onProgress } : {}),
         ...(signal ? { signal } : {}),
       }),
+
+    // ---- recruitment: the employee's side
+    myCampaigns: (signal?: AbortSignal) =>
+      client.request('GET', '/api/campaigns', ZMyCampaignList, { signal }),
+    campaignOpened: (campaignId: string) => client.send('POST', `/api/campaigns/${id(campaignId)}/opened`),
+    declineCampaign: (campaignId: string) => client.send('POST', `/api/campaigns/${id(campaignId)}/decline`),
+    runningCampaigns: (signal?: AbortSignal) =>
+      client.request('GET', '/api/campaigns/running', ZRunningCampaigns, { signal }),
+    recommend: (body: NominateBody) => client.send('POST', '/api/recommendations', { body }),
+
+    // ---- recruitment: managers
+    myTeam: (scope: TeamScope, signal?: AbortSignal) =>
+      client.request('GET', `/api/team?scope=${scope}`, ZTeamList, { signal }),
+    nominate: (body: NominateBody) => client.send('POST', '/api/nominations', { body }),
+
+    // ---- recruitment: comms
+    adminCampaigns: (signal?: AbortSignal) =>
+      client.request('GET', '/api/admin/campaigns', ZCampaignList, { signal }),
+    adminCampaign: (campaignId: string, signal?: AbortSignal) =>
+      client.request('GET', `/api/admin/campaigns/${id(campaignId)}`, ZCampaignView, { signal }),
+    createCampaign: (body: CampaignInput) =>
+      client.request('POST', '/api/admin/campaigns', ZCampaignView, { body }),
+    updateCampaign: (campaignId: string, body: CampaignInput) =>
+      client.request('PUT', `/api/admin/campaigns/${id(campaignId)}`, ZCampaignView, { body }),
+    audienceFacets: (signal?: AbortSignal) =>
+      client.request('GET', '/api/admin/audience/facets', ZAudienceFacets, { signal }),
+    /** With a campaign, people who said no to it are left out too (as its invitations will be). */
+    audiencePreview: (body: AudienceFilter, campaignId: string | null, signal?: AbortSignal) =>
+      client.request(
+        'POST',
+        `/api/admin/audience/preview${campaignId ? `?${new URLSearchParams({ campaignId })}` : ''}`,
+        ZAudiencePreview,
+        { body, signal },
+      ),
+    botChannels: (signal?: AbortSignal) =>
+      client.request('GET', '/api/admin/channels', ZBotChannelList, { signal }),
+    announce: (campaignId: string, body: AnnounceRequest) =>
+      client.request('POST', `/api/admin/campaigns/${id(campaignId)}/announce`, ZSendProgress, { body }),
+    sends: (campaignId: string, signal?: AbortSignal) =>
+      client.request('GET', `/api/admin/campaigns/${id(campaignId)}/sends`, ZSendList, { signal }),
+    cancelSend: (campaignId: string, sendId: string) =>
+      client.request(
+        'POST',
+        `/api/admin/campaigns/${id(campaignId)}/sends/${id(sendId)}/cancel`,
+        ZSendProgress,
+        { body: {} },
+      ),
+    funnel: (campaignId: string, signal?: AbortSignal) =>
+      client.request('GET', `/api/admin/campaigns/${id(campaignId)}/funnel`, ZFunnel, { signal }),
+    /** Publishes the campaign as a SharePoint news page; again (a new page) only with `republish`. */
+    publishToSharePoint: (campaignId: string, republish: boolean) =>
+      client.request(
+        'POST',
+        `/api/admin/campaigns/${id(campaignId)}/sharepoint${republish ? '?republish=1' : ''}`,
+        ZCampaignView,
+        { body: {} },
+      ),
+
+    // ---- demo only: what a demo person received from the bot
+    devInbox: (personId: string, signal?: AbortSignal) =>
+      client.request('GET', `/api/dev/inbox?${new URLSearchParams({ personId })}`, ZInboxList, { signal }),
 
     sendChat: (body: ChatSendRequest) => client.send('POST', '/api/dev/chat/messages', { body }),
     chatHistory: (after: number, signal?: AbortSignal) =>

@@ -16,16 +16,19 @@ import { useChatFeed } from '../features/chat/chat-feed';
 import { ImpactPage } from '../features/impact/impact-page';
 import { ItemPage } from '../features/library/item-page';
 import { LibraryPage } from '../features/library/library-page';
-import { MyTeamPage } from '../features/my-team/my-team-page';
 import { useT, type Dictionary } from '../i18n';
 import {
   ChorusContext,
   TAB_IDS,
+  campaignLinkFromSearch,
+  campaignLinkFromSubPage,
   itemIdFromPath,
   itemPath,
+  type CampaignLink,
   type ChorusContextValue,
   type TabId,
 } from '../state/chorus-context';
+import { hostHasBotChat, type HostInfo, type TeamsHost } from '../teams/teams-host';
 import { Loading, Pill } from '../ui/layout';
 import { useAsync } from '../ui/use-async';
 import { PreferenceSwitches, type BrowserPreferences } from './preferences';
@@ -33,6 +36,9 @@ import { PreferenceSwitches, type BrowserPreferences } from './preferences';
 // Split out of the initial bundle: most people never open Admin, and the chat is demo-only.
 const AdminPage = lazy(() => import('../features/admin/admin-page'));
 const ChatPanel = lazy(() => import('../features/chat/chat-panel'));
+const DevInboxPage = lazy(() => import('../features/dev-inbox/dev-inbox-page'));
+const MyTeamPage = lazy(() => import('../features/my-team/my-team-page'));
+const ConfigurePage = lazy(() => import('../features/campaigns/configure-page'));
 
 const useStyles = makeStyles({
   root: { minHeight: '100vh', display: 'flex', flexDirection: 'column' },
@@ -64,6 +70,12 @@ const useStyles = makeStyles({
     padding: `0 ${tokens.spacingHorizontalS}`,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
+  embedded: {
+    flexGrow: 1,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
+    backgroundColor: tokens.colorNeutralBackground2,
+    ':focus': { outline: 'none' },
+  },
   main: {
     flexGrow: 1,
     padding: `${tokens.spacingVerticalXL} ${tokens.spacingHorizontalL}`,
@@ -85,32 +97,52 @@ function tabLabel(id: TabId, t: Dictionary): string {
       return t.tabs.myTeam;
     case 'admin':
       return t.tabs.admin;
+    case 'inbox':
+      return t.tabs.inbox;
   }
 }
 
-export function visibleTabs(roles: Me['roles']): TabId[] {
+/** The tabs a person sees: My team for managers, Admin for comms and approvers, the inbox in the demo. */
+export function visibleTabs(roles: Me['roles'], demoInbox: boolean): TabId[] {
   return TAB_IDS.filter(
     (id) =>
       (id !== 'my-team' || roles.includes('manager')) &&
-      (id !== 'admin' || roles.includes('comms') || roles.includes('approver')),
+      (id !== 'admin' || roles.includes('comms') || roles.includes('approver')) &&
+      (id !== 'inbox' || demoInbox),
   );
 }
 
-/** Where the person is: a tab, or (inside the library) one item's page. */
+/** Where the person is: a tab, (inside the library) one item's page, or one campaign. */
 interface Route {
   tab: TabId;
   itemId: string | null;
+  campaign: CampaignLink | null;
 }
 
-function routeFromUrl(allowed: readonly TabId[]): Route {
+/** The tab the address asks for: `?tab=`, or `?page=` as invitation links write it. */
+function wantedTab(params: URLSearchParams): string | null {
+  return params.get('tab') ?? params.get('page');
+}
+
+/** The configuration page of the configurable tab (a channel tab, or a SharePoint page or web part). */
+function isConfigureRequest(host: HostInfo): boolean {
+  return (
+    host.frameContext === 'settings' || wantedTab(new URLSearchParams(window.location.search)) === 'configure'
+  );
+}
+
+function routeFromUrl(allowed: readonly TabId[], subPageId: string | null = null): Route {
   const itemId = itemIdFromPath(window.location.pathname);
-  if (itemId) return { tab: 'library', itemId };
-  const wanted = new URLSearchParams(window.location.search).get('tab');
-  return { tab: allowed.find((id) => id === wanted) ?? 'library', itemId: null };
+  if (itemId) return { tab: 'library', itemId, campaign: null };
+  const campaign = campaignLinkFromSearch(window.location.search) ?? campaignLinkFromSubPage(subPageId);
+  if (campaign) return { tab: 'campaigns', itemId: null, campaign };
+  const wanted = wantedTab(new URLSearchParams(window.location.search));
+  return { tab: allowed.find((id) => id === wanted) ?? 'library', itemId: null, campaign: null };
 }
 
 function urlFor(route: Route): URL {
   const url = new URL(window.location.href);
+  url.searchParams.delete('page');
   if (route.itemId) {
     url.pathname = itemPath(route.itemId);
     url.searchParams.delete('tab');
@@ -118,11 +150,21 @@ function urlFor(route: Route): URL {
     url.pathname = '/';
     url.searchParams.set('tab', route.tab);
   }
+  if (route.tab === 'campaigns' && route.campaign) {
+    url.searchParams.set('campaign', route.campaign.campaignId);
+    if (route.campaign.join) url.searchParams.set('join', '1');
+    else url.searchParams.delete('join');
+  } else {
+    url.searchParams.delete('campaign');
+    url.searchParams.delete('join');
+  }
   return url;
 }
 
 /** The signed-in app: header, tab navigation, the current page, and (in the demo) the chat. */
 export function AppShell({
+  host,
+  tabConfig,
   api,
   config,
   me,
@@ -130,6 +172,10 @@ export function AppShell({
   onSignOut,
   preferences,
 }: {
+  /** Where the tab runs; the browser outside any host. */
+  host: HostInfo;
+  /** The host's configurable-tab API (only inside a host). */
+  tabConfig: TeamsHost['tabConfig'] | null;
   api: ChorusApi;
   config: ClientConfig;
   me: Me;
@@ -141,8 +187,14 @@ export function AppShell({
 }) {
   const t = useT();
   const styles = useStyles();
-  const tabs = useMemo(() => visibleTabs(me.roles), [me.roles]);
-  const [route, setRoute] = useState<Route>(() => routeFromUrl(tabs));
+  const botChat = config.demoChat && hostHasBotChat(host);
+  const tabs = useMemo(() => visibleTabs(me.roles, botChat), [me.roles, botChat]);
+  const [route, setRoute] = useState<Route>(() => routeFromUrl(tabs, host.subPageId));
+  const [configuring] = useState(() => isConfigureRequest(host));
+  // A channel tab or a SharePoint page shows the campaigns alone: no header, no navigation.
+  const [embedded] = useState(
+    () => host.kind === 'sharepoint' || new URLSearchParams(window.location.search).get('embed') === '1',
+  );
   const tab = route.tab;
   const mainRef = useRef<HTMLElement>(null);
   const focusMain = useRef(false);
@@ -154,7 +206,7 @@ export function AppShell({
   const restoreOpener = useRef(false);
   const [libraryKept, setLibraryKept] = useState(false);
   const program = useAsync(() => api.program(), 'program');
-  const chat = useChatFeed(api, config.demoChat);
+  const chat = useChatFeed(api, botChat);
   const [chatLoaded, setChatLoaded] = useState(false);
   const restoreFocusTarget = useRestoreFocusTarget();
 
@@ -162,9 +214,11 @@ export function AppShell({
   const current = tabs.includes(tab) ? tab : 'library';
 
   const itemId = current === 'library' ? route.itemId : null;
+  const campaignLink = current === 'campaigns' ? route.campaign : null;
 
   useEffect(() => {
-    const url = urlFor({ tab: current, itemId });
+    if (configuring) return;
+    const url = urlFor({ tab: current, itemId, campaign: campaignLink });
     const mode = historyMode.current;
     historyMode.current = 'replace';
     if (mode !== 'none' && url.href !== window.location.href) {
@@ -185,7 +239,7 @@ export function AppShell({
       focusMain.current = false;
       mainRef.current?.focus();
     }
-  }, [current, itemId]);
+  }, [current, itemId, campaignLink, configuring]);
 
   useEffect(() => {
     const onPopState = () => {
@@ -211,17 +265,23 @@ export function AppShell({
       if (!tabs.includes(id)) return;
       focusMain.current = true;
       historyMode.current = 'replace';
-      setRoute({ tab: id, itemId: null });
+      setRoute({ tab: id, itemId: null, campaign: null });
     },
     [tabs],
   );
+
+  const showCampaign = useCallback((link: CampaignLink | null) => {
+    // Opening the join step is a step forward (Back returns to the list); leaving it is not.
+    historyMode.current = link?.join ? 'push' : 'replace';
+    setRoute({ tab: 'campaigns', itemId: null, campaign: link });
+  }, []);
 
   const openItem = useCallback((id: string) => {
     opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     focusMain.current = true;
     historyMode.current = 'push';
     pushedItem.current = true;
-    setRoute({ tab: 'library', itemId: id });
+    setRoute({ tab: 'library', itemId: id, campaign: null });
   }, []);
 
   const closeItem = useCallback(() => {
@@ -232,13 +292,63 @@ export function AppShell({
     }
     focusMain.current = true;
     historyMode.current = 'push';
-    setRoute({ tab: 'library', itemId: null });
+    setRoute({ tab: 'library', itemId: null, campaign: null });
   }, []);
 
   const value = useMemo<ChorusContextValue>(
-    () => ({ api, config, me, reloadMe, program, chat, navigate, openItem, closeItem }),
-    [api, config, me, reloadMe, program, chat, navigate, openItem, closeItem],
+    () => ({
+      api,
+      config,
+      me,
+      reloadMe,
+      program,
+      chat,
+      host,
+      embedded,
+      campaignLink,
+      showCampaign,
+      navigate,
+      openItem,
+      closeItem,
+    }),
+    [
+      api,
+      config,
+      me,
+      reloadMe,
+      program,
+      chat,
+      host,
+      embedded,
+      campaignLink,
+      showCampaign,
+      navigate,
+      openItem,
+      closeItem,
+    ],
   );
+
+  if (configuring) {
+    return (
+      <ChorusContext.Provider value={value}>
+        <main id="main" className={styles.main}>
+          <Suspense fallback={<Loading label={t.app.loading} />}>
+            <ConfigurePage tabConfig={tabConfig} />
+          </Suspense>
+        </main>
+      </ChorusContext.Provider>
+    );
+  }
+
+  if (embedded) {
+    return (
+      <ChorusContext.Provider value={value}>
+        <main id="main" className={styles.embedded} tabIndex={-1}>
+          <CampaignsPage />
+        </main>
+      </ChorusContext.Provider>
+    );
+  }
 
   return (
     <ChorusContext.Provider value={value}>
@@ -257,7 +367,7 @@ export function AppShell({
           <div className={styles.tools}>
             <Caption1 data-testid="signed-in-as">{t.app.signedInAs(me.person.displayName)}</Caption1>
             {preferences && <PreferenceSwitches preferences={preferences} />}
-            {config.demoChat && (
+            {botChat && (
               <Button
                 onClick={() => chat.setOpen(true)}
                 aria-haspopup="dialog"
@@ -285,7 +395,7 @@ export function AppShell({
             onTabSelect={(_, data) => {
               historyMode.current = 'replace';
               pushedItem.current = false;
-              setRoute({ tab: data.value as TabId, itemId: null });
+              setRoute({ tab: data.value as TabId, itemId: null, campaign: null });
             }}
           >
             {tabs.map((id) => (
@@ -306,7 +416,16 @@ export function AppShell({
             )}
             {current === 'campaigns' && <CampaignsPage />}
             {current === 'impact' && <ImpactPage />}
-            {current === 'my-team' && <MyTeamPage />}
+            {current === 'my-team' && (
+              <Suspense fallback={<Loading label={t.myTeam.loading} />}>
+                <MyTeamPage />
+              </Suspense>
+            )}
+            {current === 'inbox' && (
+              <Suspense fallback={<Loading label={t.inbox.loading} />}>
+                <DevInboxPage />
+              </Suspense>
+            )}
             {current === 'admin' && (
               <Suspense fallback={<Loading label={t.admin.loadingPage} />}>
                 <AdminPage />
@@ -314,7 +433,7 @@ export function AppShell({
             )}
           </div>
         </main>
-        {config.demoChat && chatLoaded && (
+        {botChat && chatLoaded && (
           <Suspense fallback={null}>
             <ChatPanel feed={chat} />
           </Suspense>

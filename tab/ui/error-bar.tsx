@@ -21,16 +21,19 @@ export function asSentence(message: string): string {
   return /[.!?…]$/.test(capitalised) ? capitalised : `${capitalised}.`;
 }
 
-/** The UI-language message for a server error whose code always means the same, else the server's words. */
-export function serverMessage(error: ApiRequestError, t: Dictionary): string {
-  return t.errors.byCode[error.code] ?? asSentence(error.message);
+/**
+ * The server's words for an error, as a sentence. The server answers in the language the tab asks
+ * for (Accept-Language is the UI language), so they need no translating here.
+ */
+export function serverMessage(error: ApiRequestError): string {
+  return asSentence(error.message);
 }
 
 /** The words to show for any error: the server's own message when it sent one. */
 export function errorText(error: unknown, t: Dictionary): { message: string; reference: string | null } {
   if (error instanceof ApiRequestError) {
     const reference = error.correlationId ? t.errors.reference(error.correlationId) : null;
-    if (error.fromServer) return { message: serverMessage(error, t), reference };
+    if (error.fromServer) return { message: serverMessage(error), reference };
     // no answer, or a proxy's "bad gateway / unavailable / timeout" without our error body
     if (error.code === 'NETWORK' || [502, 503, 504].includes(error.status))
       return { message: t.errors.network, reference };

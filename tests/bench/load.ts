@@ -1,4 +1,4 @@
-import http from 'node:http';
+import net from 'node:net';
 import { performance } from 'node:perf_hooks';
 
 export interface LoadResult {
@@ -9,7 +9,14 @@ export interface LoadResult {
   p99Ms: number;
 }
 
-/** A small closed-loop HTTP load generator: `concurrency` keep-alive clients for `durationMs`. */
+/**
+ * A closed-loop HTTP/1.1 load generator: `concurrency` keep-alive connections for `durationMs`, each
+ * sending the next GET as soon as the previous answer is complete. It writes one fixed request and
+ * reads only the status line and Content-Length, as wrk does, so the client costs little CPU next to
+ * the server it measures (Node's http.request client, used before, was the bottleneck: bare Node
+ * measured 20,000 req/s through it and 85,000 through this on the same machine).
+ * Responses must carry Content-Length (Fastify and the bare server always send it).
+ */
 export async function runLoad(options: {
   url: string;
   headers?: Record<string, string>;
@@ -19,45 +26,59 @@ export async function runLoad(options: {
   okStatus?: number;
 }): Promise<LoadResult> {
   const okStatus = options.okStatus ?? 200;
-  const agent = new http.Agent({ keepAlive: true, maxSockets: options.concurrency });
   const target = new URL(options.url);
+  const headers = { host: target.host, connection: 'keep-alive', ...options.headers };
+  const request = Buffer.from(
+    `GET ${target.pathname}${target.search} HTTP/1.1\r\n` +
+      Object.entries(headers)
+        .map(([name, value]) => `${name}: ${value}\r\n`)
+        .join('') +
+      '\r\n',
+    'latin1',
+  );
   const latencies: number[] = [];
   let errors = 0;
-  const deadline = performance.now() + options.durationMs;
-  const once = () =>
+  const started = performance.now();
+  const deadline = started + options.durationMs;
+
+  const connection = () =>
     new Promise<void>((resolve) => {
-      const started = performance.now();
-      const req = http.request(
-        {
-          agent,
-          hostname: target.hostname,
-          port: target.port,
-          path: target.pathname + target.search,
-          headers: options.headers,
-        },
-        (res) => {
-          res.resume();
-          res.on('end', () => {
-            if (res.statusCode === okStatus) latencies.push(performance.now() - started);
-            else errors++;
-            resolve();
-          });
-        },
-      );
-      req.on('error', () => {
+      const socket = net.connect(Number(target.port), target.hostname);
+      socket.setNoDelay(true);
+      let buffered = '';
+      let sentAt = 0;
+      const next = () => {
+        if (performance.now() >= deadline) {
+          socket.end();
+          resolve();
+          return;
+        }
+        sentAt = performance.now();
+        socket.write(request);
+      };
+      socket.on('connect', next);
+      socket.on('data', (chunk: Buffer) => {
+        buffered += chunk.toString('latin1');
+        for (;;) {
+          const headEnd = buffered.indexOf('\r\n\r\n');
+          if (headEnd < 0) return;
+          const length = /\r\ncontent-length: *(\d+)/i.exec(buffered.slice(0, headEnd));
+          const end = headEnd + 4 + (length ? Number(length[1]) : 0);
+          if (buffered.length < end) return;
+          if (Number(buffered.slice(9, 12)) === okStatus) latencies.push(performance.now() - sentAt);
+          else errors++;
+          buffered = buffered.slice(end);
+          next();
+        }
+      });
+      socket.on('error', () => {
         errors++;
         resolve();
       });
-      req.end();
     });
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: options.concurrency }, async () => {
-      while (performance.now() < deadline) await once();
-    }),
-  );
+
+  await Promise.all(Array.from({ length: options.concurrency }, connection));
   const elapsed = (performance.now() - started) / 1000;
-  agent.destroy();
   latencies.sort((a, b) => a - b);
   const at = (q: number) =>
     latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN;

@@ -5,7 +5,7 @@
  *
  * Standalone: `npx tsx tests/bench/redirect.ts` prints JSON (BENCH_DATABASE_URL for a Postgres server).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -17,8 +17,7 @@ import { countClicks, insertItem, insertTrackedLinks } from '../support/content-
 import { freePort } from '../support/net';
 import { BROWSER_UA } from '../support/sharing';
 import { runLoad, type LoadResult } from './load';
-
-const ROOT = path.resolve(import.meta.dirname, '../..');
+import { spawnTs, stopGroup, waitFor } from './processes';
 
 export interface RedirectBench {
   database: 'pglite' | 'postgres';
@@ -34,40 +33,6 @@ export interface RedirectBench {
   errors: number;
   /** Click rows stored for the codes used, after the app stopped: must equal `sent`. */
   counted: number;
-}
-
-function spawnGroup(args: string[], env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', ...args], {
-    cwd: ROOT,
-    env: { ...process.env, ...env },
-    detached: true,
-    stdio: 'ignore',
-  });
-}
-
-async function stopGroup(child: ChildProcess) {
-  if (child.exitCode !== null || !child.pid) return;
-  const exited = new Promise((r) => child.on('exit', r));
-  try {
-    process.kill(-child.pid, 'SIGTERM');
-  } catch {
-    return;
-  }
-  await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))]);
-  if (child.exitCode === null) process.kill(-child.pid, 'SIGKILL');
-}
-
-async function waitFor(url: string, timeoutMs: number, status = 200): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    try {
-      if ((await fetch(url, { redirect: 'manual' })).status === status) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`${url} not ready in ${timeoutMs} ms`);
 }
 
 async function withDatabase<T>(
@@ -105,7 +70,7 @@ export async function benchRedirect(
       return insertTrackedLinks(h.db, DEMO_TENANT_ID, itemId, 1);
     });
     const port = await freePort();
-    app = spawnGroup(['src/main.ts'], {
+    app = spawnTs('src/main.ts', {
       PORT: String(port),
       LOG_LEVEL: 'warn',
       ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : { DATA_DIR: dataDir }),
@@ -117,7 +82,7 @@ export async function benchRedirect(
     const sample = await fetch(url, { redirect: 'manual', headers: { 'user-agent': BROWSER_UA } });
     const location = sample.headers.get('location') ?? 'https://nordlys.example/';
     const barePort = await freePort();
-    bare = spawnGroup(['tests/bench/bare-server.ts'], { PORT: String(barePort), BENCH_LOCATION: location });
+    bare = spawnTs('tests/bench/bare-server.ts', { PORT: String(barePort), BENCH_LOCATION: location });
     const bareUrl = `http://127.0.0.1:${barePort}/r/${codes[0]!}`;
     await waitFor(bareUrl, 30_000, 302);
 

@@ -28,7 +28,22 @@ export interface GraphServerOptions {
   clientSecret?: string;
   /** Page size when the client asks for none (Graph's default for users is 100). */
   defaultPageSize?: number;
+  /**
+   * More Graph routes (teamwork, sites, …), each in its own module under tests/fakes/. Tried in order
+   * after authentication and throttling, before the built-in routes; null means "not mine".
+   */
+  extraHandlers?: GraphHandler[];
 }
+
+/** One answer of the fake Graph. */
+export interface GraphAnswer {
+  status: number;
+  body: unknown;
+  headers?: Record<string, string>;
+}
+
+/** An extra route group: gets the authenticated request, answers or returns null. */
+export type GraphHandler = (request: { method: string; url: URL; body: string }) => GraphAnswer | null;
 
 export interface RecordedRequest {
   method: string;
@@ -442,6 +457,10 @@ export async function startGraphServer(options: GraphServerOptions = {}): Promis
         ),
         headers: { 'Retry-After': String(throttle.retryAfterSeconds) },
       };
+    }
+    for (const extra of options.extraHandlers ?? []) {
+      const answer = extra({ method: req.method ?? 'GET', url, body });
+      if (answer) return answer;
     }
     if (req.method === 'GET' && path === '/v1.0/users/delta') return usersDelta(req, url);
     if (req.method === 'GET' && path === '/v1.0/users') return usersList(url);

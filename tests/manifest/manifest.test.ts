@@ -83,13 +83,14 @@ describe('manifest.json', () => {
     expect(manifest['validDomains']).toEqual([SAMPLE.TAB_DOMAIN]);
   });
 
-  it('has the Library, Campaigns and My impact tabs opening the tab in Teams mode, plus chat and about', () => {
+  it('has the Library, Campaigns, My impact and My team tabs opening the tab in Teams mode, plus chat and about', () => {
     const tabs = manifest['staticTabs'] as Json[];
     const named = tabs.filter((t) => t['name']);
     expect(named.map((t) => [t['entityId'], t['name']])).toEqual([
       ['library', 'Library'],
       ['campaigns', 'Campaigns'],
       ['impact', 'My impact'],
+      ['my-team', 'My team'],
     ]);
     for (const tab of named) {
       const id = String(tab['entityId']);
@@ -97,6 +98,40 @@ describe('manifest.json', () => {
       expect(tab['websiteUrl']).toBe(`${SAMPLE.TAB_ENDPOINT}/?tab=${id}`);
     }
     expect(tabs.map((t) => t['entityId'])).toEqual(expect.arrayContaining(['conversations', 'about']));
+  });
+
+  it('has one configurable tab for campaigns that a channel and SharePoint (full page and web part) can host', () => {
+    const tabs = manifest['configurableTabs'] as Json[];
+    expect(tabs).toHaveLength(1);
+    expect(tabs[0]).toEqual({
+      id: 'campaigns',
+      configurationUrl: `${SAMPLE.TAB_ENDPOINT}/?tab=configure&inTeams=1`,
+      canUpdateConfiguration: true,
+      scopes: ['team'],
+      context: ['channelTab'],
+      supportedSharePointHosts: ['sharePointFullPage', 'sharePointWebPart'],
+    });
+  });
+
+  it('rejects a configurable tab with an unknown SharePoint host or a personal scope', async () => {
+    const badHost = clone(manifest);
+    ((badHost['configurableTabs'] as Json[])[0]!['supportedSharePointHosts'] as string[])[1] =
+      'sharePointNews';
+    expect((await validateManifest(badHost)).join('\n')).toMatch(
+      /configurableTabs\/0\/supportedSharePointHosts\/1/,
+    );
+
+    const personal = clone(manifest);
+    (personal['configurableTabs'] as Json[])[0]!['scopes'] = ['personal'];
+    expect((await validateManifest(personal)).join('\n')).toMatch(/configurableTabs\/0\/scopes\/0/);
+  });
+
+  it('asks for the least privilege that sends activity feed notifications: the user-scoped RSC permission', () => {
+    expect(manifest['authorization']).toEqual({
+      permissions: { resourceSpecific: [{ name: 'TeamsActivity.Send.User', type: 'Application' }] },
+    });
+    const types = (manifest['activities'] as { activityTypes: Json[] }).activityTypes.map((a) => a['type']);
+    expect(types).toEqual(expect.arrayContaining(['invitation', 'nomination', 'campaignLaunched']));
   });
 
   it('declares the bot in personal, team and group chat with help and onboarding commands', () => {
@@ -169,6 +204,14 @@ describe('da.json', () => {
         expect(da[`staticTabs[${i}].name`], String(tab['entityId'])).toEqual(expect.any(String));
     });
     expect(da['staticTabs[0].name']).toBe('Bibliotek');
+    expect(da['staticTabs[3].name']).toBe('Mit team');
+  });
+
+  it('translates every activity type shown in the feed', () => {
+    (manifest['activities'] as { activityTypes: Json[] }).activityTypes.forEach((_, i) => {
+      expect(da[`activities.activityTypes[${i}].description`], `activity ${i}`).toEqual(expect.any(String));
+      expect(da[`activities.activityTypes[${i}].templateText`], `activity ${i}`).toEqual(expect.any(String));
+    });
   });
 
   it('translates the message extension command and its search box', () => {

@@ -128,6 +128,10 @@ describe('GET /r/<code>: the tracked-link redirect', () => {
       '/r/a/b',
       '/r/%F0%9F%98%80',
       `/r/${'a'.repeat(60)}`,
+      // Longer than Fastify's route parameter limit: still the page, not a JSON 414.
+      `/r/${'a'.repeat(150)}`,
+      '/r/%E0%A4%A',
+      `/r/${code}/more`,
     ]) {
       const res = await visit(path);
       expect(res.status, path).toBe(404);
@@ -139,6 +143,27 @@ describe('GET /r/<code>: the tracked-link redirect', () => {
     }
   });
 
+  it('gives the same answers through Fastify as on the request event (app.inject, and HEAD)', async () => {
+    const before = await clicks();
+    const injected = await app.server.app.inject({
+      method: 'GET',
+      url: `/r/${code}?via=inject`,
+      headers: { 'user-agent': `${BROWSER_UA} inject` },
+    });
+    const direct = await visit(`/r/${code}`, `${BROWSER_UA} inject`);
+    expect(injected.statusCode).toBe(302);
+    expect(injected.headers.location).toBe(direct.headers.location);
+    expect(injected.headers['cache-control']).toBe('no-store');
+    expect(await clicks()).toBe(before + 2);
+    const unknown = await app.server.app.inject({ method: 'GET', url: `/r/${'b'.repeat(150)}` });
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.body).toContain('Link not found');
+    const head = await visit('/r/AAAAAAAAAA', BROWSER_UA, 'HEAD');
+    expect(head.status).toBe(404);
+    expect(head.text()).toBe('');
+    expect(await clicks()).toBe(before + 2);
+  });
+
   it('still redirects (and counts) when the item has expired or been archived', async () => {
     await setItemStatus(app.database.db, app.tenantId, itemId, 'archived');
     const before = await clicks();
@@ -146,5 +171,44 @@ describe('GET /r/<code>: the tracked-link redirect', () => {
     expect(res.status).toBe(302);
     expect(res.headers.location).toContain('utm_source=linkedin');
     expect(await clicks()).toBe(before + 1);
+  });
+});
+
+describe('GET /r/<code> behind a proxy (TRUST_PROXY=true)', () => {
+  let app: TestChorus;
+  let code = '';
+  beforeAll(async () => {
+    app = await startTestChorus({ TRUST_PROXY: 'true' });
+    const token = await joinAs(app, employees(1)[0]!.id);
+    const itemId = await insertItem(app.database.db, app.tenantId, {
+      title: 'Bag en proxy',
+      linkUrl: 'https://nordlys.example/proxy',
+    });
+    const res = await app.api(`/api/library/${itemId}/share`, {
+      method: 'POST',
+      token,
+      json: { network: 'x' },
+    });
+    code = codeOf(((await res.json()) as { trackedUrl: string }).trackedUrl);
+  });
+  afterAll(() => app.close());
+
+  const visitFrom = (forwardedFor: string) =>
+    fetch(`${app.url}/r/${code}`, {
+      redirect: 'manual',
+      headers: { 'user-agent': BROWSER_UA, 'x-forwarded-for': forwardedFor },
+    });
+
+  it('tells visitors apart by the forwarded client address, not the proxy', async () => {
+    expect((await visitFrom('203.0.113.7, 10.0.0.1')).status).toBe(302);
+    expect((await visitFrom('203.0.113.7, 10.0.0.2')).status).toBe(302);
+    expect((await visitFrom('198.51.100.9, 10.0.0.1')).status).toBe(302);
+    const rows = await app.database.db
+      .select({ key: clickEvents.visitorKey })
+      .from(clickEvents)
+      .where(and(eq(clickEvents.tenantId, app.tenantId), eq(clickEvents.code, code)));
+    expect(rows).toHaveLength(3);
+    // The same client through two proxy hops is one visitor; another client is another.
+    expect(new Set(rows.map((r) => r.key)).size).toBe(2);
   });
 });

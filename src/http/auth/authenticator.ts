@@ -23,13 +23,13 @@ export function createAuthenticator(options: {
   return {
     async authenticate(authorization) {
       const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
-      if (!match) throw new AppError('UNAUTHENTICATED', 'sign in first: the request has no Bearer token');
+      if (!match) throw new AppError('UNAUTHENTICATED', 'noBearerToken');
       const token = match[1]!;
       if (options.dev && options.dev.isDevToken(token)) {
         const session = await options.dev.verify(token);
         return { ...session, groups: [], method: 'dev' };
       }
-      if (!options.sso) throw new AppError('INVALID_TOKEN', 'token is not a valid session for this server');
+      if (!options.sso) throw new AppError('INVALID_TOKEN', 'notASession');
       const id = await options.sso.verify(token);
       return { tenantId: id.tenantId, personId: id.objectId, groups: id.groups, method: 'teams-sso' };
     },

@@ -53,10 +53,7 @@ export function createDevSessions(secrets: SecretSource, tenantId: string) {
         return { tenantId, personId: payload.sub };
       } catch (err) {
         const expired = (err as { code?: string }).code === 'ERR_JWT_EXPIRED';
-        throw new AppError(
-          'INVALID_TOKEN',
-          expired ? 'your session has expired; sign in again' : 'session token is invalid',
-        );
+        throw new AppError('INVALID_TOKEN', expired ? 'sessionExpired' : 'sessionInvalid');
       }
     },
   };

@@ -1,5 +1,6 @@
 import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload } from 'jose';
 import { AppError } from '../../domain/errors';
+import { msg, type Message, type PlainMessageKey } from '../../domain/messages';
 
 /** Microsoft's multi-tenant signing keys; the same set signs v1.0 and v2.0 access tokens. */
 export const DEFAULT_JWKS_URL = 'https://login.microsoftonline.com/common/discovery/v2.0/keys';
@@ -51,7 +52,7 @@ type Check =
   | 'subject'
   | 'claims';
 
-function reject(check: Check, reason: string): AppError {
+function reject(check: Check, reason: Message | PlainMessageKey): AppError {
   return new AppError('INVALID_TOKEN', reason, { details: { check } });
 }
 
@@ -69,7 +70,7 @@ export function createTeamsTokenVerifier(options: TeamsTokenVerifierOptions): Te
 
   return {
     async verify(token: string): Promise<VerifiedIdentity> {
-      if (typeof token !== 'string' || token.length === 0) throw reject('format', 'token is missing');
+      if (typeof token !== 'string' || token.length === 0) throw reject('format', 'tokenMissing');
 
       let payload: JWTPayload;
       try {
@@ -86,30 +87,28 @@ export function createTeamsTokenVerifier(options: TeamsTokenVerifierOptions): Te
       }
 
       const tid = payload['tid'];
-      if (typeof tid !== 'string' || tid.length === 0) throw reject('tenant', 'token has no tenant id');
-      if (tid.toLowerCase() !== expectedTenant)
-        throw reject('tenant', "token tenant is not this app's tenant");
+      if (typeof tid !== 'string' || tid.length === 0) throw reject('tenant', 'tokenNoTenant');
+      if (tid.toLowerCase() !== expectedTenant) throw reject('tenant', 'tokenOtherTenant');
 
       // The common JWKS signs tokens for every tenant, so the signature alone does not prove the issuer:
       // the issuer must be Entra ID's own URL for the tenant named in the token.
       const v1Issuer = `https://sts.windows.net/${tid}/`;
       const v2Issuer = `https://login.microsoftonline.com/${tid}/v2.0`;
       const iss = payload.iss;
-      if (iss !== v1Issuer && iss !== v2Issuer)
-        throw reject('issuer', 'token issuer does not match its tenant');
+      if (iss !== v1Issuer && iss !== v2Issuer) throw reject('issuer', 'tokenIssuerTenant');
       const ver = payload['ver'];
       if ((ver === '1.0' && iss !== v1Issuer) || (ver === '2.0' && iss !== v2Issuer)) {
-        throw reject('issuer', 'token issuer does not match its version');
+        throw reject('issuer', 'tokenIssuerVersion');
       }
 
       const scp = payload['scp'];
       const scopes = typeof scp === 'string' ? scp.split(' ').filter(Boolean) : [];
       if (!scopes.includes(REQUIRED_SCOPE)) {
-        throw reject('scope', `token does not grant the ${REQUIRED_SCOPE} scope`);
+        throw reject('scope', msg('tokenScope', { scope: REQUIRED_SCOPE }));
       }
 
       const oid = payload['oid'];
-      if (typeof oid !== 'string' || oid.length === 0) throw reject('subject', 'token has no user object id');
+      if (typeof oid !== 'string' || oid.length === 0) throw reject('subject', 'tokenNoSubject');
 
       return {
         tenantId: tid,
@@ -136,35 +135,33 @@ function stringArrayClaim(payload: JWTPayload, claim: string): string[] {
 // jose's messages name internals ("JWSSignatureVerificationFailed", claim quoting); callers get a plain
 // reason instead, and the original error is deliberately not attached so it cannot reach a response.
 function rejectionFor(err: unknown): AppError {
-  if (err instanceof errors.JWTExpired) return reject('expiry', 'token has expired');
+  if (err instanceof errors.JWTExpired) return reject('expiry', 'tokenExpired');
   if (err instanceof errors.JWTClaimValidationFailed) {
     switch (err.claim) {
       case 'aud':
-        return reject('audience', 'token audience is not this app');
+        return reject('audience', 'tokenAudience');
       case 'nbf':
-        return reject('not-before', 'token is not valid yet');
+        return reject('not-before', 'tokenNotYetValid');
       case 'exp':
-        return reject('expiry', 'token has no valid expiry');
+        return reject('expiry', 'tokenNoExpiry');
       case 'iat':
-        return reject('claims', 'token issue time is invalid');
+        return reject('claims', 'tokenIssueTime');
       default:
-        return reject('claims', 'token has an invalid claim');
+        return reject('claims', 'tokenBadClaim');
     }
   }
-  if (err instanceof errors.JWSSignatureVerificationFailed)
-    return reject('signature', 'token signature is invalid');
-  if (err instanceof errors.JWKSNoMatchingKey)
-    return reject('signature', 'token is signed by an unknown key');
+  if (err instanceof errors.JWSSignatureVerificationFailed) return reject('signature', 'tokenSignature');
+  if (err instanceof errors.JWKSNoMatchingKey) return reject('signature', 'tokenUnknownKey');
   if (err instanceof errors.JWKSMultipleMatchingKeys) {
-    return reject('signature', 'token signing key cannot be identified');
+    return reject('signature', 'tokenKeyAmbiguous');
   }
   if (err instanceof errors.JOSEAlgNotAllowed || err instanceof errors.JOSENotSupported) {
-    return reject('algorithm', 'token signing algorithm is not allowed');
+    return reject('algorithm', 'tokenAlgorithm');
   }
   if (err instanceof errors.JWSInvalid || err instanceof errors.JWTInvalid) {
-    return reject('format', 'token is malformed');
+    return reject('format', 'tokenMalformed');
   }
   // Anything else comes from fetching the key set (timeout, HTTP error, bad JSON, network failure).
   // It is still a rejection, but details.check = 'keys' lets an adapter answer 503 rather than 401.
-  return reject('keys', 'token signing keys could not be loaded');
+  return reject('keys', 'tokenKeysUnavailable');
 }

@@ -6,9 +6,9 @@ import {
   ZItemParams,
   ZLibraryQuery,
   ZRejectRequest,
+  schemaMessage,
   type ContentInput,
 } from '../../contracts';
-import { AppError, isAppError } from '../../domain/errors';
 import type { ContentItemInput } from '../../services/content-input';
 import { createContentItem } from '../../services/create-content-item';
 import { createTopic } from '../../services/create-topic';
@@ -30,32 +30,11 @@ import {
   presentTopic,
 } from '../content-presenters';
 import type { Access } from '../route';
-import type { RouteRegistrar } from '../route';
+import { within, type RouteRegistrar } from '../route';
 import type { HttpDeps } from '../server';
 
 /** The raw upload, read by the image/* body parser registered in server.ts. */
-const ZImageBody = z.custom<Buffer>((v) => Buffer.isBuffer(v), {
-  message:
-    'send the image itself as the request body, with Content-Type image/png, image/jpeg, image/webp or image/gif',
-});
-
-/**
- * Services name a problem after their input's field (`topic`, `cursor`); on the wire it is named after
- * where it was in the request (`body.topic`, `query.cursor`), like the schema's own problems.
- */
-async function within<T>(where: 'body' | 'query', work: Promise<T>): Promise<T> {
-  try {
-    return await work;
-  } catch (err) {
-    if (isAppError(err) && err.problems.length > 0) {
-      throw new AppError(err.code, err.message, {
-        problems: err.problems.map((p) => ({ field: `${where}.${p.field}`, message: p.message })),
-        details: err.details,
-      });
-    }
-    throw err;
-  }
-}
+const ZImageBody = z.custom<Buffer>((v) => Buffer.isBuffer(v), { message: schemaMessage('imageBody') });
 
 /** The editor's input as the content services take it. */
 function toContentInput(body: ContentInput): ContentItemInput {

@@ -1,21 +1,16 @@
 import { z } from 'zod';
 import { ZChatHistoryQuery, ZChatSendRequest, type ChatHistory, type ChatMessage } from '../../contracts';
-import { DEV_CONNECTOR_PATH, type DevChat } from '../../demo/dev-chat';
-import { AppError } from '../../domain/errors';
+import { DEV_CONNECTOR_PATH, DEV_GRAPH_PATH, type DevChat } from '../../demo/dev-chat';
+import { IDEMPOTENCY_HEADER, type LocalConnector } from '../../demo/local-connector';
 import type { DevChatEntry } from '../../ports/dev-chat-log';
 import type { RouteRegistrar } from '../route';
 
-const connector = `${DEV_CONNECTOR_PATH}v3/conversations`;
+const connector_ = `${DEV_CONNECTOR_PATH}v3/conversations`;
 
-const ZConversationParams = z.object({ conversationId: z.string().min(1) });
-const ZActivityParams = ZConversationParams.extend({ activityId: z.string().min(1) });
-const ZBotActivity = z.object({ type: z.string().min(1, 'is required') }).passthrough();
-const ZCreateConversation = z
-  .object({
-    members: z
-      .array(z.object({ id: z.string().min(1), aadObjectId: z.string().optional() }).passthrough())
-      .min(1),
-  })
+const ZAnyBody = z.unknown();
+const ZFeedParams = z.object({ personId: z.string().min(1).max(200) });
+const ZFeedNotification = z
+  .object({ activityType: z.string().min(1), topic: z.record(z.unknown()) })
   .passthrough();
 
 /** The texts of every TextBlock in an Adaptive Card, in reading order. */
@@ -50,40 +45,59 @@ export function presentChatEntry(entry: DevChatEntry): ChatMessage {
 }
 
 /**
- * Demo only: the local Bot Connector (what the bot sends) and the tab's chat with the bot. They
- * exist only in demo mode without bot credentials, where the server listens on localhost.
+ * Demo only: the local Bot Connector (what the bot sends, through the same REST calls as Teams, with
+ * Teams' limits and the outbox's dedupe: src/demo/local-connector.ts), Graph's activity feed, and the
+ * tab's chat with the bot. They exist only in demo mode without bot credentials, where the server
+ * listens on localhost.
  */
-export function registerDevChatRoutes(r: RouteRegistrar, devChat: DevChat, demoTenantId: string) {
-  r.add({
-    method: 'POST',
-    url: connector,
-    access: 'public',
-    body: ZCreateConversation,
-    async handler({ body }) {
-      const created = await devChat.createConversation(demoTenantId, body);
-      if (!created) throw new AppError('VALIDATION_FAILED', 'name the person to chat with in members');
-      return created;
-    },
-  });
-
+export function registerDevChatRoutes(
+  r: RouteRegistrar,
+  devChat: DevChat,
+  connector: LocalConnector,
+  demoTenantId: string,
+) {
+  // The connector checks the body itself and answers as the Bot Connector does (201, 429 with
+  // Retry-After, {error:{code,message}}), so these routes only hand the request over.
   for (const url of [
-    `${connector}/:conversationId/activities`,
-    `${connector}/:conversationId/activities/:activityId`,
+    connector_,
+    `${connector_}/:conversationId/activities`,
+    `${connector_}/:conversationId/activities/:activityId`,
   ]) {
     r.add({
       method: 'POST',
       url,
       access: 'public',
-      params: url.endsWith(':activityId') ? ZActivityParams : ZConversationParams,
-      body: ZBotActivity,
-      async handler({ params, body }) {
-        // The bot names the chat's tenant on every activity; the demo tenant is the fallback.
-        const conversation = body['conversation'] as { tenantId?: unknown } | undefined;
-        const tenantId = typeof conversation?.tenantId === 'string' ? conversation.tenantId : demoTenantId;
-        return devChat.receiveFromBot(tenantId, params.conversationId, body);
+      body: ZAnyBody,
+      async handler({ request, reply }) {
+        const answer = await connector.handle('POST', request.url, request.headers, request.body);
+        if (answer.drop) {
+          // The "lost answer" test control: the request was handled, the caller hears nothing.
+          reply.hijack();
+          request.raw.socket.destroy();
+          return reply;
+        }
+        return reply.code(answer.status).headers(answer.headers).send(answer.body);
       },
     });
   }
+
+  r.add({
+    method: 'POST',
+    url: `${DEV_GRAPH_PATH}/users/:personId/teamwork/sendActivityNotification`,
+    access: 'public',
+    params: ZFeedParams,
+    body: ZFeedNotification,
+    async handler({ params, body, request, reply }) {
+      const key = request.headers[IDEMPOTENCY_HEADER];
+      await devChat.receiveFeedNotification(
+        demoTenantId,
+        params.personId,
+        body,
+        typeof key === 'string' && key ? key : null,
+      );
+      return reply.code(204).send();
+    },
+  });
 
   r.add({
     method: 'POST',

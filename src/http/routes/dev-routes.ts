@@ -29,7 +29,7 @@ export function registerDevSignInRoutes(r: RouteRegistrar, deps: HttpDeps, demoT
     body: ZDevSignInRequest,
     async handler({ body }) {
       const person = await deps.store.people.get(demoTenantId, body.personId);
-      if (!person || !person.accountEnabled) throw new AppError('NOT_FOUND', 'no demo person has that id');
+      if (!person || !person.accountEnabled) throw new AppError('NOT_FOUND', 'noDemoPerson');
       const session = await sessions.issue(person.id, deps.clock.now());
       return {
         token: session.token,

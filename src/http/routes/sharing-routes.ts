@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import {
   ZCompleteShareRequest,
   ZImpactQuery,
@@ -9,7 +8,6 @@ import {
 } from '../../contracts';
 import { completeShare } from '../../services/complete-share';
 import type { SharingDeps } from '../../services/deps';
-import { followTrackedLink } from '../../services/follow-tracked-link';
 import { getImpact } from '../../services/get-impact';
 import { getItemStats } from '../../services/get-item-stats';
 import { listMyShares } from '../../services/list-my-shares';
@@ -24,11 +22,8 @@ import {
   presentShareCompleted,
   presentShareFeedback,
   presentSharePreparation,
-  UNKNOWN_LINK_PAGE,
 } from '../sharing-presenters';
-
-// Any text: a malformed code gets the same 404 page as an unknown one, never a JSON 400.
-const ZCodeParams = z.object({ code: z.string() });
+import { answerTrackedLink } from '../tracked-link-endpoint';
 
 /** Sharing, tracked-link redirects, impact and item stats. */
 export function registerSharingRoutes(r: RouteRegistrar, deps: HttpDeps) {
@@ -122,39 +117,22 @@ export function registerSharingRoutes(r: RouteRegistrar, deps: HttpDeps) {
     },
   });
 
-  r.add({
-    method: 'GET',
-    url: '/r/:code',
-    access: 'public',
-    params: ZCodeParams,
-    async handler({ params, request, reply }) {
-      const followed = await followTrackedLink(deps, {
-        tenantId: deps.tenantId,
-        code: params.code,
-        ip: request.ip,
-        userAgent: request.headers['user-agent'],
-        method: request.method,
-      });
-      // Never cached: every visit must reach us to be counted.
-      reply.header('cache-control', 'no-store');
-      if (!followed) {
-        return reply.code(404).type('text/html; charset=utf-8').send(UNKNOWN_LINK_PAGE);
-      }
-      return reply.code(302).header('location', followed.location).send();
-    },
-  });
-
-  // A tracked link never has more path than its code: the same 404 page, not the tab.
-  r.add({
-    method: 'GET',
-    url: '/r/*',
-    access: 'public',
-    async handler({ reply }) {
-      return reply
-        .code(404)
-        .header('cache-control', 'no-store')
-        .type('text/html; charset=utf-8')
-        .send(UNKNOWN_LINK_PAGE);
-    },
-  });
+  // GET and HEAD of a tracked link are normally answered before Fastify (see tracked-link-endpoint);
+  // these routes give the same answer to whatever still reaches Fastify (app.inject, say).
+  for (const url of ['/r/:code', '/r/*']) {
+    r.add({
+      method: 'GET',
+      url,
+      access: 'public',
+      async handler({ request, reply }) {
+        const answer = await answerTrackedLink(deps, {
+          path: request.url.slice(3).split('?')[0] ?? '',
+          ip: request.ip,
+          userAgent: request.headers['user-agent'],
+          method: request.method,
+        });
+        return reply.code(answer.status).headers(answer.headers).send(answer.body);
+      },
+    });
+  }
 }

@@ -5,6 +5,7 @@ import { useChorus } from '../../state/chorus-context';
 import { ErrorBar } from '../../ui/error-bar';
 import { Loading, Page, Section } from '../../ui/layout';
 import { useAsync } from '../../ui/use-async';
+import { CampaignsAdmin } from './campaigns/campaigns-admin';
 import { ContentAdmin } from './content/content-admin';
 import { DocumentEditor } from './document-editor';
 import { StatsCards } from './stats-cards';
@@ -13,10 +14,11 @@ const useStyles = makeStyles({
   panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
 });
 
-type AdminSection = 'content' | 'program';
+type AdminSection = 'content' | 'campaigns' | 'program';
 
 /**
  * For comms and approvers. Content: the review queue and the editor (approvers review; comms write).
+ * Campaigns (comms only): recruitment campaigns, their audiences, announcements and funnels.
  * Program (comms only): the numbers, and the purpose and guidelines editors. Lazy-loaded.
  */
 export function AdminPage() {
@@ -33,10 +35,15 @@ export function AdminPage() {
         <TabList
           aria-label={t.admin.sections}
           selectedValue={current}
-          onTabSelect={(_, d) => setSection(d.value === 'program' ? 'program' : 'content')}
+          onTabSelect={(_, d) =>
+            setSection(d.value === 'program' ? 'program' : d.value === 'campaigns' ? 'campaigns' : 'content')
+          }
         >
           <Tab id="admin-tab-content" value="content" aria-controls="admin-panel">
             {t.admin.contentTab}
+          </Tab>
+          <Tab id="admin-tab-campaigns" value="campaigns" aria-controls="admin-panel">
+            {t.admin.campaignsTab}
           </Tab>
           <Tab id="admin-tab-program" value="program" aria-controls="admin-panel">
             {t.admin.programTab}
@@ -48,7 +55,13 @@ export function AdminPage() {
         className={styles.panel}
         {...(isComms ? { role: 'tabpanel', 'aria-labelledby': `admin-tab-${current}` } : {})}
       >
-        {current === 'content' ? <ContentAdmin /> : <ProgramAdmin />}
+        {current === 'content' ? (
+          <ContentAdmin />
+        ) : current === 'campaigns' ? (
+          <CampaignsAdmin />
+        ) : (
+          <ProgramAdmin />
+        )}
       </div>
     </Page>
   );

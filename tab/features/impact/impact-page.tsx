@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import {
   Body1,
   Button,
@@ -212,77 +212,77 @@ function Results({ version }: { version: number }) {
           </Section>
           {data.byItem.length > 0 && (
             <Section id="impact-by-item" title={t.impact.byItem}>
-              <div className={styles.tableWrap}>
-                <table className={styles.table} aria-labelledby="impact-by-item" data-testid="impact-by-item">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t.impact.item}</th>
-                      <th scope="col" className="num">
-                        {t.impact.shares}
-                      </th>
-                      <th scope="col" className="num">
-                        {t.impact.clicks}
-                      </th>
-                      <th scope="col" className="num">
-                        {t.impact.uniqueClicks}
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {data.byItem.map((row) => (
-                      <tr key={row.itemId}>
-                        <th scope="row">
-                          <ItemLink itemId={row.itemId} title={row.title} />
-                        </th>
-                        <td className="num">{formatNumber(row.shares)}</td>
-                        <td className="num">{formatNumber(row.clicks)}</td>
-                        <td className="num">{formatNumber(row.uniqueClicks)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <CountsTable
+                labelledBy="impact-by-item"
+                keyHeader={t.impact.item}
+                rows={data.byItem.map((row) => ({
+                  key: row.itemId,
+                  label: <ItemLink itemId={row.itemId} title={row.title} />,
+                  ...row,
+                }))}
+              />
             </Section>
           )}
           {data.byNetwork.length > 0 && (
             <Section id="impact-by-network" title={t.impact.byNetwork}>
-              <div className={styles.tableWrap}>
-                <table
-                  className={styles.table}
-                  aria-labelledby="impact-by-network"
-                  data-testid="impact-by-network"
-                >
-                  <thead>
-                    <tr>
-                      <th scope="col">{t.impact.network}</th>
-                      <th scope="col" className="num">
-                        {t.impact.shares}
-                      </th>
-                      <th scope="col" className="num">
-                        {t.impact.clicks}
-                      </th>
-                      <th scope="col" className="num">
-                        {t.impact.uniqueClicks}
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {data.byNetwork.map((row) => (
-                      <tr key={row.network}>
-                        <th scope="row">{t.networks[row.network]}</th>
-                        <td className="num">{formatNumber(row.shares)}</td>
-                        <td className="num">{formatNumber(row.clicks)}</td>
-                        <td className="num">{formatNumber(row.uniqueClicks)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <CountsTable
+                labelledBy="impact-by-network"
+                keyHeader={t.impact.network}
+                rows={data.byNetwork.map((row) => ({
+                  key: row.network,
+                  label: t.networks[row.network],
+                  ...row,
+                }))}
+              />
             </Section>
           )}
         </>
       )}
     </>
+  );
+}
+
+/** Shares, clicks and unique clicks per row (an item, a network), the row's label as its header. */
+function CountsTable({
+  labelledBy,
+  keyHeader,
+  rows,
+}: {
+  labelledBy: string;
+  keyHeader: string;
+  rows: { key: string; label: ReactNode; shares: number; clicks: number; uniqueClicks: number }[];
+}) {
+  const styles = useStyles();
+  const { t, formatNumber } = useI18n();
+  return (
+    <div className={styles.tableWrap}>
+      <table className={styles.table} aria-labelledby={labelledBy} data-testid={labelledBy}>
+        <thead>
+          <tr>
+            <th scope="col">{keyHeader}</th>
+            <th scope="col" className="num">
+              {t.impact.shares}
+            </th>
+            <th scope="col" className="num">
+              {t.impact.clicks}
+            </th>
+            <th scope="col" className="num">
+              {t.impact.uniqueClicks}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.key}>
+              <th scope="row">{row.label}</th>
+              <td className="num">{formatNumber(row.shares)}</td>
+              <td className="num">{formatNumber(row.clicks)}</td>
+              <td className="num">{formatNumber(row.uniqueClicks)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 

@@ -38,8 +38,21 @@ function toggle<T>(list: readonly T[], value: T, on: boolean): T[] {
   return on ? (list.includes(value) ? [...list] : [...list, value]) : list.filter((v) => v !== value);
 }
 
-/** Opt-in: accept the current guidelines, pick networks (at least one) and topics, then join. */
-export function JoinForm({ program, onFlash }: { program: ProgramView; onFlash: (flash: Flash) => void }) {
+/**
+ * Opt-in: accept the current guidelines, pick networks (at least one) and topics, then join. From a
+ * recruitment campaign, `campaignId` says which one, so the funnel counts the join there.
+ */
+export function JoinForm({
+  program,
+  onFlash,
+  campaignId,
+  onJoined,
+}: {
+  program: ProgramView;
+  onFlash: (flash: Flash) => void;
+  campaignId?: string;
+  onJoined?: () => void;
+}) {
   const t = useT();
   const styles = useStyles();
   const { api, reloadMe, program: programResource, chat } = useChorus();
@@ -75,19 +88,21 @@ export function JoinForm({ program, onFlash }: { program: ProgramView; onFlash: 
     setBusy(true);
     setError(null);
     try {
-      await api.join({ guidelinesVersion: version, networks, topics });
+      await api.join({ guidelinesVersion: version, networks, topics, ...(campaignId ? { campaignId } : {}) });
       chat.pollBurst(); // the bot sends a welcome; show it even with the chat closed
       onFlash({ intent: 'success', text: t.join.joined });
+      onJoined?.();
       await Promise.all([reloadMe(), programResource.reload()]);
     } catch (err) {
       if (isApiError(err, 'GUIDELINES_VERSION_STALE')) {
         // The guidelines changed while they were reading: show the new version to accept.
         setAccepted(false);
-        onFlash({ intent: 'warning', text: `${serverMessage(err, t)} ${t.join.staleReloaded}` });
+        onFlash({ intent: 'warning', text: `${serverMessage(err)} ${t.join.staleReloaded}` });
         await programResource.reload();
       } else if (isApiError(err, 'ALREADY_MEMBER')) {
         // Joined already (perhaps in another window): the form gives way to the member view.
-        onFlash({ intent: 'info', text: serverMessage(err, t) });
+        onFlash({ intent: 'info', text: serverMessage(err) });
+        onJoined?.();
         await reloadMe();
       } else {
         setError(err);

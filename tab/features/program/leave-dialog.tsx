@@ -43,7 +43,7 @@ export default function LeaveDialog({
       if (isApiError(err, 'NOT_A_MEMBER')) {
         // Already out (perhaps from another window): say so with the server's words, and refresh.
         onOpenChange(false);
-        onFlash({ intent: 'warning', text: serverMessage(err, t) });
+        onFlash({ intent: 'warning', text: serverMessage(err) });
         await reloadMe();
       } else {
         setError(err);

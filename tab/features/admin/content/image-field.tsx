@@ -48,19 +48,26 @@ const useStyles = makeStyles({
   file: { display: 'none' },
 });
 
-/** Upload an image (with progress and the server's verdict on type and size), or give its address. */
+/**
+ * Upload an image (with progress and the server's verdict on type and size), or give its address
+ * (unless `allowUrl` is false: campaigns take uploaded images only).
+ */
 export function ImageField({
   value,
   onChange,
   alt,
   problem,
   disabled = false,
+  allowUrl = true,
+  hint,
 }: {
   value: ImageValue;
   onChange: (value: ImageValue) => void;
   alt: string;
   problem?: string | undefined;
   disabled?: boolean;
+  allowUrl?: boolean;
+  hint?: string;
 }) {
   const { t } = useI18n();
   const styles = useStyles();
@@ -106,7 +113,7 @@ export function ImageField({
         <Subtitle2>{t.content.image}</Subtitle2>
       </legend>
       <Caption1 id={`${ids}-hint`} className={styles.muted}>
-        {t.content.imageHint}
+        {hint ?? t.content.imageHint}
       </Caption1>
       {value.previewUrl && (
         <img className={styles.preview} src={value.previewUrl} alt={alt || t.content.imagePreview} />
@@ -151,26 +158,29 @@ export function ImageField({
         {uploaded && <Notice intent="success">{t.content.uploaded(uploaded)}</Notice>}
       </div>
       {error !== null && <ErrorBar error={error} title={t.content.uploadFailed} />}
-      <Field
-        label={t.content.imageUrl}
-        validationState={problem ? 'error' : 'none'}
-        validationMessage={problem}
-      >
-        <Input
-          type="url"
-          inputMode="url"
-          value={value.imageUrl}
-          disabled={disabled}
-          onChange={(_, data) =>
-            onChange({
-              imageId: null,
-              imageUrl: data.value,
-              previewUrl: /^https?:\/\/\S+$/i.test(data.value.trim()) ? data.value.trim() : null,
-            })
-          }
-          data-testid="image-url"
-        />
-      </Field>
+      {!allowUrl && problem && <Notice intent="error">{problem}</Notice>}
+      {allowUrl && (
+        <Field
+          label={t.content.imageUrl}
+          validationState={problem ? 'error' : 'none'}
+          validationMessage={problem}
+        >
+          <Input
+            type="url"
+            inputMode="url"
+            value={value.imageUrl}
+            disabled={disabled}
+            onChange={(_, data) =>
+              onChange({
+                imageId: null,
+                imageUrl: data.value,
+                previewUrl: /^https?:\/\/\S+$/i.test(data.value.trim()) ? data.value.trim() : null,
+              })
+            }
+            data-testid="image-url"
+          />
+        </Field>
+      )}
     </fieldset>
   );
 }

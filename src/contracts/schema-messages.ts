@@ -1,0 +1,138 @@
+import type { Language } from './common';
+
+/**
+ * The words of every problem a contract schema names itself, in each language Chorus speaks. A
+ * schema reports the English text (zod messages are plain strings); the server finds the entry by
+ * that text and answers in the caller's language, and the tab can do the same with
+ * `localiseSchemaMessage`. Typed, so a missing translation does not compile.
+ */
+export const SCHEMA_MESSAGES = {
+  // ---- any payload
+  required: { en: 'is required', da: 'er påkrævet' },
+
+  // ---- Bot Framework activities
+  botConnectorUrl: {
+    en: 'must be the URL of the Bot Connector that sent it',
+    da: "skal være URL'en på den Bot Connector, der sendte den",
+  },
+
+  // ---- the demo chat
+  chatTextRequired: { en: 'write a message first', da: 'skriv en besked først' },
+  chatTextTooLong: {
+    en: 'a message is at most 4,000 characters',
+    da: 'en besked må højst være på 4.000 tegn',
+  },
+
+  // ---- recruitment campaigns
+  pitchLanguageRequired: {
+    en: 'write the pitch in Danish, English or both',
+    da: 'skriv budskabet på dansk, engelsk eller begge dele',
+  },
+  campaignEndsAfterStart: {
+    en: 'the campaign must end after it starts',
+    da: 'kampagnen skal slutte, efter den begynder',
+  },
+  nominationNoteTooLong: {
+    en: 'a note is at most 500 characters',
+    da: 'en hilsen må højst være på 500 tegn',
+  },
+
+  // ---- content items and topics
+  isoDate: {
+    en: 'use an ISO date and time, e.g. 2026-12-01T08:00:00Z',
+    da: 'angiv dato og klokkeslæt i ISO-format, f.eks. 2026-12-01T08:00:00Z',
+  },
+  topicRequired: { en: 'choose a topic', da: 'vælg et emne' },
+  topicKeyFormat: {
+    en: 'a topic key uses a-z, 0-9 and dashes',
+    da: 'en emnenøgle må kun bestå af a-z, 0-9 og bindestreger',
+  },
+  topicDanishNameRequired: { en: 'the Danish name is required', da: 'det danske navn er påkrævet' },
+  topicEnglishNameRequired: { en: 'the English name is required', da: 'det engelske navn er påkrævet' },
+  titleRequired: { en: 'the title is required', da: 'titlen er påkrævet' },
+  titleTooLong: { en: 'the title is at most 200 characters', da: 'titlen må højst være på 200 tegn' },
+  textTooLong: { en: 'the text is at most 10,000 characters', da: 'teksten må højst være på 10.000 tegn' },
+  linkTooLong: { en: 'the link is at most 2,000 characters', da: 'linket må højst være på 2.000 tegn' },
+  linkNotUrl: { en: 'the link must be a full web address', da: 'linket skal være en fuld webadresse' },
+  linkNotHttp: {
+    en: 'the link must start with http:// or https://',
+    da: 'linket skal begynde med http:// eller https://',
+  },
+  imageUrlTooLong: {
+    en: 'the image address is at most 2,000 characters',
+    da: 'billedadressen må højst være på 2.000 tegn',
+  },
+  imageUrlNotUrl: {
+    en: 'the image address must be a full web address',
+    da: 'billedadressen skal være en fuld webadresse',
+  },
+  imageUrlNotHttp: {
+    en: 'the image address must start with http:// or https://',
+    da: 'billedadressen skal begynde med http:// eller https://',
+  },
+  postUrlTooLong: {
+    en: 'the post address is at most 2,000 characters',
+    da: 'opslagets adresse må højst være på 2.000 tegn',
+  },
+  postUrlNotUrl: {
+    en: 'the post address must be a full web address',
+    da: 'opslagets adresse skal være en fuld webadresse',
+  },
+  postUrlNotHttp: {
+    en: 'the post address must start with http:// or https://',
+    da: 'opslagets adresse skal begynde med http:// eller https://',
+  },
+  networksRequired: { en: 'choose at least one network', da: 'vælg mindst ét netværk' },
+  captionEmpty: { en: 'a caption cannot be empty', da: 'en tekst må ikke være tom' },
+  rejectNoteRequired: { en: 'say what the author should change', da: 'skriv, hvad forfatteren skal ændre' },
+  librarySearchTooLong: {
+    en: 'search text is at most 200 characters',
+    da: 'søgeteksten må højst være på 200 tegn',
+  },
+  imageBody: {
+    en: 'send the image itself as the request body, with Content-Type image/png, image/jpeg, image/webp or image/gif',
+    da: 'send selve billedet som anmodningens indhold med Content-Type image/png, image/jpeg, image/webp eller image/gif',
+  },
+
+  // ---- sharing
+  feedbackRequired: {
+    en: 'send reactions, comments or postUrl',
+    da: 'send reactions, comments eller postUrl',
+  },
+
+  // ---- the program and the signed-in person
+  guidelinesVersion: {
+    en: 'guidelinesVersion must be the number of the guidelines you accepted',
+    da: 'guidelinesVersion skal være nummeret på de retningslinjer, du har accepteret',
+  },
+  personIdRequired: { en: 'personId is required', da: 'personId er påkrævet' },
+  peopleSearchTooLong: {
+    en: 'search text is at most 100 characters',
+    da: 'søgeteksten må højst være på 100 tegn',
+  },
+  danishTextRequired: { en: 'the Danish text cannot be empty', da: 'den danske tekst må ikke være tom' },
+  englishTextRequired: { en: 'the English text cannot be empty', da: 'den engelske tekst må ikke være tom' },
+  documentTooLong: { en: 'at most 20,000 characters', da: 'højst 20.000 tegn' },
+} as const satisfies Record<string, Readonly<Record<Language, string>>>;
+
+export type SchemaMessageKey = keyof typeof SCHEMA_MESSAGES;
+
+/** The text a schema reports for a problem: the English words, found again by `schemaMessageKey`. */
+export function schemaMessage(key: SchemaMessageKey): string {
+  return SCHEMA_MESSAGES[key].en;
+}
+
+const KEY_BY_ENGLISH = new Map<string, SchemaMessageKey>(
+  (Object.keys(SCHEMA_MESSAGES) as SchemaMessageKey[]).map((key) => [SCHEMA_MESSAGES[key].en, key]),
+);
+
+/** The catalogue entry behind a schema's problem text, or undefined for zod's own words. */
+export function schemaMessageKey(text: string): SchemaMessageKey | undefined {
+  return KEY_BY_ENGLISH.get(text);
+}
+
+/** A schema problem's text in `language`; a text that is not in the catalogue comes back as it is. */
+export function localiseSchemaMessage(text: string, language: Language): string {
+  const key = schemaMessageKey(text);
+  return key ? SCHEMA_MESSAGES[key][language] : text;
+}

@@ -1,0 +1,2 @@
+ALTER TABLE "dev_chat_activities" ADD COLUMN "client_key" text;--> statement-breakpoint
+CREATE UNIQUE INDEX "dev_chat_client_key_idx" ON "dev_chat_activities" USING btree ("tenant_id","client_key") WHERE "dev_chat_activities"."client_key" is not null;
