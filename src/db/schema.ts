@@ -611,3 +611,96 @@ export const outboxRateBuckets = pgTable(
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.transport] })],
 );
+
+// ---- Bot: onboarding, sparring and chat preferences ----------------------------------------------
+
+/**
+ * The program's coaching settings (one row per tenant; defaults when absent): what the sparring coach
+ * checks drafts against. Edited by comms in Admin.
+ */
+export const coachSettings = pgTable('coach_settings', {
+  tenantId: text('tenant_id').primaryKey(),
+  /** The employer's name, for the "say where you work" hint. */
+  companyName: text('company_name').notNull(),
+  /** Terms that must never appear in a post (code names, customers, "fortroligt"). */
+  blockedTerms: text('blocked_terms').array().notNull(),
+  /** Hashtags every program post should carry, with the '#'. */
+  requiredHashtags: text('required_hashtags').array().notNull(),
+  /** 'du' (informal) or 'De' (formal) in Danish posts. */
+  tone: text('tone', { enum: ['du', 'De'] }).notNull(),
+  emojiPolicy: text('emoji_policy', { enum: ['none', 'sparing', 'free'] }).notNull(),
+  /** Host names of the company's own sites: links to them should be tracked links. */
+  companyDomains: text('company_domains').array().notNull(),
+  updatedBy: text('updated_by'),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * Where each person is in the bot's onboarding conversation. Resumable: the step is stored after
+ * every answer. Deleted when the person leaves (aggregates live in activity_events).
+ */
+export const onboardingProgress = pgTable(
+  'onboarding_progress',
+  {
+    tenantId: text('tenant_id').notNull(),
+    personId: text('person_id').notNull(),
+    /** The version of the conversation's script; a card from an older version is answered, not applied. */
+    flowVersion: integer('flow_version').notNull(),
+    /** Bumped when onboarding restarts, so cards from an earlier run are recognised as old. */
+    run: integer('run').notNull().default(1),
+    step: text('step').notNull(),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    completedAt: timestamp('completed_at', { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.personId] }),
+    index('onboarding_step_idx').on(t.tenantId, t.step),
+  ],
+);
+
+/** Per-person chat preferences: a language override and paused notifications. */
+export const chatPreferences = pgTable(
+  'chat_preferences',
+  {
+    tenantId: text('tenant_id').notNull(),
+    personId: text('person_id').notNull(),
+    /** 'da' or 'en' when the person chose one with the `language` command; null follows Teams. */
+    language: text('language', { enum: ['da', 'en'] }),
+    notificationsPaused: boolean('notifications_paused').notNull().default(false),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.personId] })],
+);
+
+/**
+ * Human sparring: a draft and the coach's findings, sent to comms. Comms replies in the tab; the
+ * reply reaches the ambassador through the outbox. Deleted when the person leaves (drafts are theirs).
+ */
+export const sparringRequests = pgTable(
+  'sparring_requests',
+  {
+    tenantId: text('tenant_id').notNull(),
+    id: bigserial('id', { mode: 'number' }).notNull(),
+    personId: text('person_id').notNull(),
+    language: text('language', { enum: ['da', 'en'] }).notNull(),
+    network: text('network').notNull(),
+    draft: text('draft').notNull(),
+    findings: jsonb('findings').$type<Record<string, unknown>[]>().notNull(),
+    /** The client's key for the request (the card's nonce): a second submit finds the first. */
+    requestKey: text('request_key').notNull(),
+    status: text('status', { enum: ['open', 'answered'] })
+      .notNull()
+      .default('open'),
+    reply: text('reply'),
+    answeredBy: text('answered_by'),
+    createdAt: createdAt(),
+    answeredAt: timestamp('answered_at', { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    uniqueIndex('sparring_request_key_idx').on(t.tenantId, t.requestKey),
+    index('sparring_status_idx').on(t.tenantId, t.status, t.createdAt),
+    index('sparring_person_idx').on(t.tenantId, t.personId, t.createdAt),
+  ],
+);
