@@ -97,6 +97,20 @@ const ZEnv = z.object({
         'must be the Graph site id, <hostname>,<site collection id>,<web id>; GET /sites/<hostname>:/sites/<path>?$select=id shows it',
     })
     .optional(),
+  OPENAI_API_KEY: z.string().min(1).optional(),
+  /** An OpenAI-compatible server (e.g. a self-hosted gateway); OpenAI's own API when unset. */
+  OPENAI_BASE_URL: optionalUrl('the base URL of an OpenAI-compatible API, e.g. https://api.openai.com/v1'),
+  OPENAI_MODEL: z.string().min(1).default('gpt-4o-mini'),
+  AZURE_OPENAI_API_KEY: z.string().min(1).optional(),
+  AZURE_OPENAI_ENDPOINT: z
+    .string()
+    .url()
+    .refine((v) => v.startsWith('https://'), { message: 'must be an https:// URL (Azure OpenAI resource)' })
+    .optional(),
+  AZURE_OPENAI_DEPLOYMENT: z.string().min(1).optional(),
+  AZURE_OPENAI_API_VERSION: z.string().min(1).default('2024-10-21'),
+  /** How long the optional language model may take before the coach answers with the rules alone. */
+  LLM_TIMEOUT_MS: z.coerce.number().int().min(500, 'must be at least 500 ms').max(60_000).default(8000),
 });
 
 export type DatabaseConfig =
@@ -175,6 +189,21 @@ export interface Config {
   demoContent: boolean;
   /** Behind a reverse proxy (App Service, Front Door): take the client address from X-Forwarded-For. */
   trustProxy: boolean;
+  /**
+   * The optional language model for extra sparring coaching (OPENAI_API_KEY, or the AZURE_OPENAI_*
+   * settings). Null, the default, means the coach's rules alone and nothing of the model shows.
+   */
+  languageModel:
+    | { kind: 'openai'; apiKey: string; model: string; baseUrl: string | null; timeoutMs: number }
+    | {
+        kind: 'azure';
+        apiKey: string;
+        endpoint: string;
+        deployment: string;
+        apiVersion: string;
+        timeoutMs: number;
+      }
+    | null;
 }
 
 /** A startup configuration problem: names the variable and how to fix it. */
@@ -257,6 +286,13 @@ export function loadConfig(
       );
     }
   }
+  const azureVars = [e.AZURE_OPENAI_API_KEY, e.AZURE_OPENAI_ENDPOINT, e.AZURE_OPENAI_DEPLOYMENT];
+  const azureSet = azureVars.filter(Boolean).length;
+  if (azureSet > 0 && azureSet < 3) {
+    problems.push(
+      'AZURE_OPENAI_API_KEY, AZURE_OPENAI_ENDPOINT, AZURE_OPENAI_DEPLOYMENT: set all three for Azure OpenAI, or none',
+    );
+  }
   if (problems.length > 0) throw new ConfigError(problems);
 
   const port = e.PORT;
@@ -333,6 +369,26 @@ export function loadConfig(
         }
       : null,
     trustProxy: e.TRUST_PROXY,
+    // Azure OpenAI wins when both are configured: an organisation that set it up wants its own resource.
+    languageModel:
+      azureSet === 3
+        ? {
+            kind: 'azure',
+            apiKey: e.AZURE_OPENAI_API_KEY!,
+            endpoint: e.AZURE_OPENAI_ENDPOINT!,
+            deployment: e.AZURE_OPENAI_DEPLOYMENT!,
+            apiVersion: e.AZURE_OPENAI_API_VERSION,
+            timeoutMs: e.LLM_TIMEOUT_MS,
+          }
+        : e.OPENAI_API_KEY
+          ? {
+              kind: 'openai',
+              apiKey: e.OPENAI_API_KEY,
+              model: e.OPENAI_MODEL,
+              baseUrl: e.OPENAI_BASE_URL ?? null,
+              timeoutMs: e.LLM_TIMEOUT_MS,
+            }
+          : null,
     demoContent: !production && directoryKind === 'demo' && (e.DEMO_CONTENT ?? true),
   };
 }

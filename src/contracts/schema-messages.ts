@@ -22,6 +22,14 @@ export const SCHEMA_MESSAGES = {
     en: 'a message is at most 4,000 characters',
     da: 'en besked må højst være på 4.000 tegn',
   },
+  chatTextOrCard: {
+    en: 'send either a message or a card answer',
+    da: 'send enten en besked eller et svar på et kort',
+  },
+  chatCardTooLarge: {
+    en: 'a card answer is at most 8,000 characters',
+    da: 'et svar på et kort må højst være på 8.000 tegn',
+  },
 
   // ---- recruitment campaigns
   pitchLanguageRequired: {

@@ -68,17 +68,50 @@ export function devChatConnectorStore(log: DevChatLog): LocalConnectorStore {
 export interface DevChatDeps {
   log: DevChatLog;
   store: Pick<Store, 'people'>;
-  /** Sends an activity to the bot's /api/messages at `origin`, as a Bot Connector does. */
-  postActivity?: (origin: string, activity: Record<string, unknown>) => Promise<void>;
+  /**
+   * Sends an activity to the bot's /api/messages at `origin`, as a Bot Connector does, and returns
+   * the bot's HTTP answer body (an invoke's response), or null when it has none.
+   */
+  postActivity?: (origin: string, activity: Record<string, unknown>) => Promise<unknown>;
 }
 
-async function postToBot(origin: string, activity: Record<string, unknown>): Promise<void> {
+async function postToBot(origin: string, activity: Record<string, unknown>): Promise<unknown> {
   const res = await fetch(`${origin}/api/messages`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(activity),
   });
   if (!res.ok) throw new Error(`the bot answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
+  const body = await res.text();
+  if (!body) return null;
+  try {
+    return JSON.parse(body) as unknown;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * What Teams shows for the bot's answer to an Action.Execute (the invoke response): a card that takes
+ * the pressed card's place, or a message. As a bot message for the demo's log; null for anything else.
+ */
+export function invokeAnswerAsMessage(answer: unknown): Record<string, unknown> | null {
+  const a = answer && typeof answer === 'object' ? (answer as Record<string, unknown>) : null;
+  if (!a) return null;
+  if (
+    a['type'] === 'application/vnd.microsoft.card.adaptive' &&
+    a['value'] &&
+    typeof a['value'] === 'object'
+  ) {
+    return {
+      type: 'message',
+      attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: a['value'] }],
+    };
+  }
+  if (a['type'] === 'application/vnd.microsoft.activity.message' && typeof a['value'] === 'string') {
+    return { type: 'message', text: a['value'] };
+  }
+  return null;
 }
 
 export type DevChat = ReturnType<typeof createDevChat>;
@@ -146,6 +179,52 @@ export function createDevChat(deps: DevChatDeps) {
       });
       await deps.log.append(input.tenantId, devConversationId(input.personId), activity);
       await post(input.origin, activity);
+    },
+
+    /**
+     * The person presses a button on one of the bot's cards: Action.Submit arrives as a `message`
+     * with a `value`, Action.Execute as an `invoke` (adaptiveCard/action) whose answer Teams shows in
+     * the card's place. The log shows the button's title as the person's side.
+     */
+    async answerCard(input: {
+      tenantId: string;
+      personId: string;
+      origin: string;
+      card: { kind: 'submit' | 'execute'; verb: string | null; data: Record<string, unknown>; title: string };
+    }) {
+      const conversationId = devConversationId(input.personId);
+      const activity =
+        input.card.kind === 'submit'
+          ? await activityFrom(input.tenantId, input.personId, input.origin, {
+              type: 'message',
+              value: input.card.data,
+            })
+          : await activityFrom(input.tenantId, input.personId, input.origin, {
+              type: 'invoke',
+              name: 'adaptiveCard/action',
+              value: {
+                action: { type: 'Action.Execute', verb: input.card.verb ?? '', data: input.card.data },
+                trigger: 'manual',
+              },
+            });
+      await deps.log.append(input.tenantId, conversationId, {
+        ...activity,
+        type: 'message',
+        text: input.card.title,
+      });
+      const answer = await post(input.origin, activity);
+      if (input.card.kind === 'execute') {
+        // The HTTP body is the invoke response's body: {statusCode, type, value}.
+        const shown = invokeAnswerAsMessage(answer);
+        if (shown) {
+          await deps.log.append(input.tenantId, conversationId, {
+            ...shown,
+            id: `dev-${randomUUID()}`,
+            timestamp: new Date().toISOString(),
+            from: { ...DEMO_BOT_ACCOUNT, role: 'bot' },
+          });
+        }
+      }
     },
 
     /**

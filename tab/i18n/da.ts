@@ -819,6 +819,8 @@ export const da: Dictionary = {
     send: 'Send',
     sending: 'Sender…',
     loading: 'Indlæser samtalen…',
+    cardRequired: 'Udfyld dette først.',
+    cardSending: 'Sender dit svar…',
   },
   networks: {
     linkedin: 'LinkedIn',

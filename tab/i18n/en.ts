@@ -818,6 +818,8 @@ export const en = {
     send: 'Send',
     sending: 'Sending…',
     loading: 'Loading the conversation…',
+    cardRequired: 'Fill this in first.',
+    cardSending: 'Sending your answer…',
   },
   networks: {
     linkedin: 'LinkedIn',

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
 import { benchAudiencePreview } from './audience-preview';
+import { benchBotTurns } from './bot-turn';
 import { benchBroadcast } from './broadcast';
 import { benchGraphSync } from './graph-sync';
 import { benchLibrarySearch } from './library-search';
@@ -182,6 +183,20 @@ async function benchAudience(databaseUrl: string) {
   );
 }
 
+async function benchBot(databaseUrl?: string) {
+  const r = await benchBotTurns(databaseUrl ? { databaseUrl } : {});
+  const db = databaseUrl ? 'the PostgreSQL server' : 'embedded PGlite';
+  const kinds = Object.entries(r.byKind)
+    .map(([kind, k]) => `${kind} ${k.p95Ms.toFixed(0)}`)
+    .join(', ');
+  record(
+    `bot turn over HTTP on /api/messages, ${r.conversations} concurrent conversations (${r.thinkMs} ms pause after each answer, ${r.rate.toFixed(0)} turns/s), ${db} (${r.turns} turns)`,
+    `p50 ${r.p50Ms.toFixed(1)} ms, p95 ${r.p95Ms.toFixed(1)} ms, p99 ${r.p99Ms.toFixed(1)} ms; ${r.errors} errors, ${r.unanswered} unanswered; p95 by kind (ms): ${kinds}`,
+    'p95 ≤ 100 ms',
+    r.p95Ms <= 100 && r.errors === 0 && r.unanswered === 0,
+  );
+}
+
 async function benchSearch(databaseUrl: string) {
   const r = await benchLibrarySearch(databaseUrl);
   record(
@@ -310,6 +325,10 @@ async function main() {
         'not measured: set BENCH_DATABASE_URL to a Postgres server',
         'p95 ≤ 100 ms',
       );
+  }
+  if (want('bot')) {
+    await benchBot();
+    if (process.env['BENCH_DATABASE_URL']) await benchBot(process.env['BENCH_DATABASE_URL']);
   }
   if (want('tab')) {
     if (!existsSync(path.join(ROOT, 'dist', 'tab', 'index.html'))) {

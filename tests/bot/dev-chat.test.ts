@@ -71,6 +71,42 @@ describe('the demo chat with the bot', () => {
     expect(messages[0]!.cardLines[0]).toBe(`Velkommen som ambassadør, ${danish.displayName.split(' ')[0]}!`);
   });
 
+  it('hands the tab each card to draw, and sends a pressed button to the bot as Teams does', async () => {
+    const token = await signInAs(app, english.id);
+    const opened = (await history(token, 0)).messages;
+    const greeting = opened.find((m) => m.card !== null)!;
+    expect(greeting.card).toMatchObject({ type: 'AdaptiveCard', version: '1.5' });
+    const lastSeen = opened.at(-1)!.id;
+
+    const press = await app.api('/api/dev/chat/messages', {
+      method: 'POST',
+      token,
+      json: { card: { kind: 'submit', verb: null, data: { chorus: 'no-such-card' }, title: 'Go' } },
+    });
+    expect(press.status).toBe(204);
+    const { messages } = await history(token, lastSeen);
+    // The person's side shows the button's title; the bot got a message with a value and answered.
+    expect(messages[0]).toMatchObject({ from: 'user', text: 'Go', card: null });
+    expect(messages.length).toBeGreaterThan(1);
+    expect(messages.at(-1)!.from).toBe('bot');
+  });
+
+  it('refuses a message and a card answer together, or neither, naming the problem', async () => {
+    const token = await signInAs(app, english.id);
+    for (const json of [{ text: 'hi', card: { kind: 'submit', verb: null, data: {}, title: 'x' } }, {}]) {
+      const res = await app.api('/api/dev/chat/messages', { method: 'POST', token, json });
+      expect(res.status).toBe(400);
+      const body = (await res.json()) as { error: { problems: { message: string }[] } };
+      expect(body.error.problems.map((p) => p.message)).toContain('send either a message or a card answer');
+    }
+    const tooBig = await app.api('/api/dev/chat/messages', {
+      method: 'POST',
+      token,
+      json: { card: { kind: 'submit', verb: null, data: { a: 'x'.repeat(9000) }, title: 'x' } },
+    });
+    expect(tooBig.status).toBe(400);
+  });
+
   it('keeps each person to their own chat', async () => {
     const token = await signInAs(app, english.id);
     const texts = (await history(token, 0)).messages.flatMap((m) => [m.text, ...m.cardLines]);

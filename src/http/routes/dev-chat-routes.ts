@@ -32,14 +32,16 @@ export function presentChatEntry(entry: DevChatEntry): ChatMessage {
   const attachments = Array.isArray(activity['attachments'])
     ? (activity['attachments'] as Record<string, unknown>[])
     : [];
-  const cardLines = attachments
-    .filter((a) => a['contentType'] === 'application/vnd.microsoft.card.adaptive')
-    .flatMap((a) => textBlocksOf(a['content']));
+  const cards = attachments.filter((a) => a['contentType'] === 'application/vnd.microsoft.card.adaptive');
+  const cardLines = cards.flatMap((a) => textBlocksOf(a['content']));
+  const first = cards[0]?.['content'];
   return {
     id: entry.id,
     from: from?.role === 'user' ? 'user' : 'bot',
     text: typeof activity['text'] === 'string' ? activity['text'] : '',
     cardLines,
+    card:
+      from?.role !== 'user' && first && typeof first === 'object' ? (first as Record<string, unknown>) : null,
     createdAt: entry.createdAt.toISOString(),
   };
 }
@@ -105,12 +107,13 @@ export function registerDevChatRoutes(
     access: ['employee'],
     body: ZChatSendRequest,
     async handler({ principal, body, request }) {
-      await devChat.send({
+      const who = {
         tenantId: principal!.tenantId,
         personId: principal!.personId,
-        text: body.text,
         origin: request.server.listeningOrigin,
-      });
+      };
+      if (body.card) await devChat.answerCard({ ...who, card: body.card });
+      else await devChat.send({ ...who, text: body.text ?? '' });
       return undefined;
     },
   });

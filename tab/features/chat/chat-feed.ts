@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { ChatMessage } from '@contracts';
+import type { ChatCardAnswer, ChatMessage } from '@contracts';
 import type { ChorusApi } from '../../api/chorus-api';
 
 const POLL_MS = 1500;
@@ -16,6 +16,8 @@ export interface ChatFeed {
   loading: boolean;
   error: unknown;
   send: (text: string) => Promise<void>;
+  /** Presses a button on one of the bot's cards. */
+  answerCard: (answer: ChatCardAnswer) => Promise<void>;
   /** Polls for a while, for example right after joining. */
   pollBurst: () => void;
 }
@@ -80,11 +82,18 @@ export function useChatFeed(api: ChorusApi, enabled: boolean): ChatFeed {
     },
     [api, poll],
   );
+  const answerCard = useCallback(
+    async (card: ChatCardAnswer) => {
+      await api.sendChat({ card });
+      await poll();
+    },
+    [api, poll],
+  );
 
   const unread = open ? 0 : messages.filter((m) => m.from === 'bot' && m.id > seenId).length;
   const loading = !loaded;
   return useMemo(
-    () => ({ messages, unread, open, setOpen, loading, error, send, pollBurst }),
-    [messages, unread, open, setOpen, loading, error, send, pollBurst],
+    () => ({ messages, unread, open, setOpen, loading, error, send, answerCard, pollBurst }),
+    [messages, unread, open, setOpen, loading, error, send, answerCard, pollBurst],
   );
 }

@@ -15,9 +15,10 @@ import {
   mergeClasses,
   tokens,
 } from '@fluentui/react-components';
-import { ZChatSendRequest, type ChatMessage } from '@contracts';
+import { ZChatText, type ChatCardAnswer, type ChatMessage } from '@contracts';
 import { useI18n } from '../../i18n';
 import { ErrorBar } from '../../ui/error-bar';
+import { ChatCard } from './chat-card';
 import type { ChatFeed } from './chat-feed';
 
 const useStyles = makeStyles({
@@ -77,7 +78,7 @@ export function ChatPanel({ feed }: { feed: ChatFeed }) {
   async function send(event?: FormEvent) {
     event?.preventDefault();
     if (sending) return;
-    const parsed = ZChatSendRequest.safeParse({ text });
+    const parsed = ZChatText.safeParse(text);
     if (!parsed.success) {
       setProblem(parsed.error.issues[0]?.message ?? null);
       return;
@@ -86,12 +87,21 @@ export function ChatPanel({ feed }: { feed: ChatFeed }) {
     setSending(true);
     setSendError(null);
     try {
-      await feed.send(parsed.data.text);
+      await feed.send(parsed.data);
       setText('');
     } catch (err) {
       setSendError(err);
     } finally {
       setSending(false);
+    }
+  }
+
+  async function answer(card: ChatCardAnswer) {
+    setSendError(null);
+    try {
+      await feed.answerCard(card);
+    } catch (err) {
+      setSendError(err);
     }
   }
 
@@ -137,14 +147,18 @@ export function ChatPanel({ feed }: { feed: ChatFeed }) {
                   </Caption1>
                 </span>
                 {m.text && <Body1>{m.text}</Body1>}
-                {m.cardLines.length > 0 && (
-                  <ul className={styles.cardLines}>
-                    {m.cardLines.map((line, i) => (
-                      <li key={i}>
-                        <Body1>{line}</Body1>
-                      </li>
-                    ))}
-                  </ul>
+                {m.card !== null ? (
+                  <ChatCard card={m.card} onAnswer={answer} />
+                ) : (
+                  m.cardLines.length > 0 && (
+                    <ul className={styles.cardLines}>
+                      {m.cardLines.map((line, i) => (
+                        <li key={i}>
+                          <Body1>{line}</Body1>
+                        </li>
+                      ))}
+                    </ul>
+                  )
                 )}
               </li>
             ))}

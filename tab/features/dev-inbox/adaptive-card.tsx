@@ -17,6 +17,12 @@ export interface CardAction {
   url: string | null;
   /** For submit: the data it sends to the bot. */
   data: Json | null;
+  /** For submit: true for Action.Execute (an invoke in Teams), false for Action.Submit (a message). */
+  execute?: boolean;
+  /** For Action.Execute: its verb. */
+  verb?: string | null;
+  /** For submit: the action's own data, without the verb folded in. */
+  rawData?: Json;
 }
 
 const useStyles = makeStyles({
@@ -108,7 +114,15 @@ export function readAction(value: unknown): CardAction | null {
   if (type === 'Action.Submit' || type === 'Action.Execute') {
     const data = asObject(action['data']) ?? {};
     const verb = asString(action['verb']);
-    return { kind: 'submit', title, url: null, data: verb ? { verb, ...data } : data };
+    return {
+      kind: 'submit',
+      title,
+      url: null,
+      data: verb ? { verb, ...data } : data,
+      execute: type === 'Action.Execute',
+      verb,
+      rawData: data,
+    };
   }
   return null;
 }
@@ -117,9 +131,12 @@ export function readAction(value: unknown): CardAction | null {
 export function AdaptiveCardView({
   card,
   renderAction,
+  renderInput,
 }: {
   card: Json;
   renderAction: (action: CardAction, key: string) => ReactNode;
+  /** Draws Input.* elements; without it (the read-only inbox) inputs are left out. */
+  renderInput?: (input: Json, key: string) => ReactNode;
 }) {
   const styles = useStyles();
 
@@ -205,7 +222,9 @@ export function AdaptiveCardView({
       case 'ActionSet':
         return actionRow(asArray(el['actions']), key);
       default:
-        return null;
+        return renderInput && typeof el['type'] === 'string' && el['type'].startsWith('Input.')
+          ? renderInput(el, key)
+          : null;
     }
   };
 
