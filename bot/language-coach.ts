@@ -157,7 +157,7 @@ export function createLanguageCoach(settings: Config['languageModel'], logger: L
         presence_penalty: 0,
         frequency_penalty: 0,
       },
-    } as PromptTemplate['config'],
+    },
   };
   // The prompts live in code (this one template); the folder is never read.
   const prompts = new PromptManager({ promptsFolder: '' }).addPrompt(template);

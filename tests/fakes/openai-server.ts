@@ -50,7 +50,7 @@ export async function startOpenAIServer(): Promise<OpenAIServer> {
         res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":{"message":"not found"}}');
         return;
       }
-      let body: RecordedCompletion['body'] = {};
+      let body: RecordedCompletion['body'];
       try {
         body = JSON.parse(raw) as RecordedCompletion['body'];
       } catch {
