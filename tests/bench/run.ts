@@ -12,6 +12,7 @@ import { gzipSync } from 'node:zlib';
 import { benchAudiencePreview } from './audience-preview';
 import { benchBotTurns } from './bot-turn';
 import { benchBroadcast } from './broadcast';
+import { benchCoach } from './coach';
 import { benchGraphSync } from './graph-sync';
 import { benchLibrarySearch } from './library-search';
 import { runLoad } from './load';
@@ -183,6 +184,19 @@ async function benchAudience(databaseUrl: string) {
   );
 }
 
+/** The sparring coach on 3,000-character drafts (pure CPU, in this process). */
+function benchCoaching() {
+  const r = benchCoach();
+  const ms = (x: { p50Ms: number; p95Ms: number; maxMs: number }) =>
+    `p50 ${x.p50Ms.toFixed(2)} ms, p95 ${x.p95Ms.toFixed(2)} ms, max ${x.maxMs.toFixed(1)} ms`;
+  record(
+    `sparring coach, ${r.drafts.toLocaleString('en')} drafts of ${r.meanChars.toLocaleString('en')} characters (Danish and English; 5 caption variants, 20 blocked terms, 200 colleague names)`,
+    `settings read per turn: ${ms(r.fresh)}; settings reused: ${ms(r.reused)}; against a library's ${r.library.captions.toLocaleString('en')} caption variants: ${ms(r.library)}; ${r.meanFindings.toFixed(1)} findings per draft`,
+    `p95 ≤ ${r.goalP95Ms} ms`,
+    r.met,
+  );
+}
+
 async function benchBot(databaseUrl?: string) {
   const r = await benchBotTurns(databaseUrl ? { databaseUrl } : {});
   const db = databaseUrl ? 'the PostgreSQL server' : 'embedded PGlite';
@@ -326,6 +340,7 @@ async function main() {
         'p95 ≤ 100 ms',
       );
   }
+  if (want('coach')) benchCoaching();
   if (want('bot')) {
     await benchBot();
     if (process.env['BENCH_DATABASE_URL']) await benchBot(process.env['BENCH_DATABASE_URL']);
