@@ -104,7 +104,9 @@ describe('help', () => {
     const { adapter } = setup();
     const texts = cardTexts((await repliesTo(adapter, message(oliver, 'help', 'da-DK')))[0]);
     expect(texts[0]).toBe('What I can help with');
-    expect(texts).toHaveLength(4);
+    // The title, then one line per command (spar included) and the tab.
+    expect(texts).toHaveLength(10);
+    expect(texts.join(' ')).toMatch(/“spar” and your draft/);
   });
 
   it('uses the client locale for someone outside the directory, and Danish without one', async () => {

@@ -12,6 +12,37 @@ import {
 import { handleLibrarySearch, handleLinkUnfurl, SEARCH_COMMAND } from './handlers/message-extension';
 import { handleTurnError } from './handlers/turn-error';
 import { handleUnknown } from './handlers/unknown';
+import {
+  handlePastedDraft,
+  handleSparCommand,
+  handleSparringSubmit,
+  isPastedDraft,
+  isSparCommand,
+  isSparringSubmit,
+} from './handlers/sparring';
+import {
+  handleLanguage,
+  handleLeave,
+  handleLeaveAnswer,
+  handleLibrary,
+  handlePause,
+  handleStats,
+  isAddressedToBot,
+  isCommandValue,
+  LANGUAGE_PATTERN,
+  LEAVE_PATTERN,
+  LIBRARY_PATTERN,
+  ONBOARDING_PATTERN,
+  PAUSE_PATTERN,
+  RESUME_PATTERN,
+  STATS_PATTERN,
+} from './handlers/commands';
+import {
+  handleOnboardingCommand,
+  handleOnboardingInvoke,
+  handleOnboardingSubmit,
+  isOnboardingValue,
+} from './handlers/onboarding';
 import { HELP_PATTERN } from './strings';
 
 export interface ChorusApplicationOptions extends HandlerContext {
@@ -29,6 +60,7 @@ export function createChorusApplication(options: ChorusApplicationOptions) {
     logger: options.logger,
     fallbackTenantId: options.fallbackTenantId,
     publicUrl: options.publicUrl,
+    languageCoach: options.languageCoach ?? null,
   };
   const app = new Application<ChorusTurnState>({
     storage: options.storage,
@@ -53,7 +85,52 @@ export function createChorusApplication(options: ChorusApplicationOptions) {
     handleChannelInstall(ctx),
   );
   app.activity(ActivityTypes.InstallationUpdate, handleInstallationUpdate(ctx));
+  // In channels and group chats the bot answers only when @mentioned (card submits are addressed to it).
+  app.addRoute(
+    async (context) =>
+      context.activity.type === String(ActivityTypes.Message) &&
+      context.activity.value === undefined &&
+      !isAddressedToBot(context.activity),
+    async () => {},
+  );
   app.message(HELP_PATTERN, handleHelp(ctx));
+  if (options.deps.ambassador) {
+    // Onboarding cards (Action.Submit as a message with `value`, Action.Execute as an invoke) and commands.
+    app.addRoute(
+      async (context) =>
+        context.activity.type === String(ActivityTypes.Message) && isOnboardingValue(context.activity.value),
+      handleOnboardingSubmit(ctx),
+    );
+    app.addRoute(
+      async (context) =>
+        context.activity.type === String(ActivityTypes.Invoke) &&
+        context.activity.name === 'adaptiveCard/action' &&
+        isOnboardingValue(
+          (context.activity.value as { action?: { data?: unknown } } | undefined)?.action?.data,
+        ),
+      handleOnboardingInvoke(ctx),
+      true,
+    );
+    app.addRoute(
+      async (context) =>
+        context.activity.type === String(ActivityTypes.Message) && isCommandValue(context.activity.value),
+      handleLeaveAnswer(ctx),
+    );
+    app.message(ONBOARDING_PATTERN, handleOnboardingCommand(ctx));
+    app.message(LIBRARY_PATTERN, handleLibrary(ctx));
+    app.message(STATS_PATTERN, handleStats(ctx));
+    app.message(PAUSE_PATTERN, handlePause(ctx, true));
+    app.message(RESUME_PATTERN, handlePause(ctx, false));
+    app.message(LEAVE_PATTERN, handleLeave(ctx));
+    app.message(LANGUAGE_PATTERN, handleLanguage(ctx));
+  }
+  if (options.deps.sparring) {
+    // Sparring: card submits, `spar …`, then any longer message in the 1:1 chat taken as a pasted draft
+    // (after the commands, before the catch-all).
+    app.addRoute(async (context) => isSparringSubmit(context), handleSparringSubmit(ctx));
+    app.addRoute(async (context) => isSparCommand(context), handleSparCommand(ctx));
+    app.addRoute(async (context) => isPastedDraft(context), handlePastedDraft(ctx));
+  }
   app.activity(ActivityTypes.Message, handleUnknown(ctx));
   // The message extension: search the library from the compose box, and unfurl links to items.
   app.messageExtensions.query(SEARCH_COMMAND, handleLibrarySearch(ctx));

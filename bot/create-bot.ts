@@ -11,11 +11,12 @@ import type { Messenger } from '../src/ports/messenger';
 import type { TenantContext } from '../src/ports/tenant-context';
 import { createChorusApplication } from './application';
 import type { BotDeps } from './handlers/context';
+import { createLanguageCoach } from './language-coach';
 import { createBotMessenger } from './messenger';
 import { tenantOfActivity } from './turn';
 
 export interface CreateBotOptions {
-  config: Pick<Config, 'bot' | 'botServiceUrl' | 'publicUrl'>;
+  config: Pick<Config, 'bot' | 'botServiceUrl' | 'publicUrl' | 'languageModel'>;
   logger: Logger;
   /** The app's tenant: activities that name no tenant belong to it. */
   tenantId: string;
@@ -62,6 +63,7 @@ export function createBot(options: CreateBotOptions): ChorusBot {
     logger,
     fallbackTenantId: options.tenantId,
     publicUrl: config.publicUrl,
+    languageCoach: createLanguageCoach(config.languageModel, logger),
     storage: options.storage,
     adapter,
     ...(botAppId ? { botAppId } : {}),

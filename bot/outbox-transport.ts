@@ -6,15 +6,20 @@ import type { ActivityFeedClient } from '../src/graph/activity-feed';
 import { previewText } from '../src/graph/activity-feed';
 import { INSTALL_RETRY_CODE, type TeamsAppInstaller } from '../src/graph/teams-install';
 import type { ConversationReferenceRepository } from '../src/ports/conversation-references';
+import type { SparringStore } from '../src/ports/sparring';
+import type { ChatPreferencesRepository } from '../src/ports/chat-preferences';
 import type {
   ClaimedOutboxMessage,
   DeliveryReport,
   OutboxCampaignData,
   OutboxContentReader,
+  OutboxPayload,
   OutboxPersonData,
   OutboxTransport,
 } from '../src/ports/outbox';
 import { renderBotMessage } from './cards';
+import { renderOnboardingWelcome } from './cards-onboarding';
+import { renderSparringReply } from './cards-sparring';
 import {
   campaignLink,
   pitchFor,
@@ -42,6 +47,10 @@ export interface OutboxTransportOptions {
   feed: ActivityFeedClient | null;
   content: OutboxContentReader;
   conversations: ConversationReferenceRepository;
+  /** Sparring requests, for comms' replies; absent: such messages fail with 'sparring_not_configured'. */
+  sparring?: Pick<SparringStore, 'get'>;
+  /** People's chat preferences: their `language` choice, and `pause` (see NOTIFICATIONS_PAUSED_REASON). */
+  chatPreferences?: Pick<ChatPreferencesRepository, 'get'> | null;
   /** The bot's account on what it sends (Teams: '28:<app id>'). */
   botAccount: { id: string; name: string };
   links: CampaignLinkOptions;
@@ -64,6 +73,9 @@ export interface OutboxTransportOptions {
   installBudgetMs?: number;
   now?: () => Date;
 }
+
+/** The reason campaign invitations and announcements to a person who wrote `pause` are cancelled with. */
+export const NOTIFICATIONS_PAUSED_REASON = 'notifications_paused';
 
 /** The reason a message fails with when the person does not have the app and it cannot be installed. */
 export const NOT_INSTALLED_REASON = 'not_installed';
@@ -105,12 +117,24 @@ export function createOutboxTransport(options: OutboxTransportOptions): OutboxTr
   };
 
   const loadPerson = async (message: ClaimedOutboxMessage) => {
-    if (!message.recipientPersonId) return { ok: true as const, person: null };
-    const person = await options.content.person(message.tenantId, message.recipientPersonId);
+    if (!message.recipientPersonId) return { ok: true as const, person: null, paused: false };
+    const [person, preferences] = await Promise.all([
+      options.content.person(message.tenantId, message.recipientPersonId),
+      options.chatPreferences?.get(message.tenantId, message.recipientPersonId) ?? null,
+    ]);
     if (!person || !person.accountEnabled)
       return { ok: false as const, skipped: { state: 'failed' as const, reason: 'recipient_gone' } };
-    return { ok: true as const, person };
+    // The `language` command's choice wins over the directory, as in the chat itself.
+    const chosen = preferences?.language ? { ...person, preferredLanguage: preferences.language } : person;
+    return { ok: true as const, person: chosen, paused: preferences?.notificationsPaused ?? false };
   };
+
+  // `pause` (issue 5 §5): campaign invitations and announcements to a paused person's chat or feed are
+  // not sent (cancelled, not held: a campaign can close before they resume, and the Campaigns page
+  // still lists what is running). What they asked for (the welcome, sparring replies) still comes.
+  const pausedSkip = { state: 'cancelled' as const, reason: NOTIFICATIONS_PAUSED_REASON };
+  const isNotification = (payload: OutboxPayload) =>
+    payload.kind === 'campaignInvitation' || payload.kind === 'campaignAnnouncement';
 
   const loadCampaign = async (tenantId: string, campaignId: string) => {
     const campaign = await options.content.campaign(tenantId, campaignId);
@@ -127,14 +151,26 @@ export function createOutboxTransport(options: OutboxTransportOptions): OutboxTr
     const who = await loadPerson(message);
     if (!who.ok) return who;
     const person = who.person;
+    if (person && who.paused && isNotification(payload)) return { ok: false, skipped: pausedSkip };
     switch (payload.kind) {
       case 'welcome': {
         if (!person) return { ok: false, skipped: { state: 'failed', reason: 'recipient_gone' } };
-        const activity = renderBotMessage({
-          kind: 'welcome',
-          language: languageOf(person, null),
-          displayName: person.displayName,
-        });
+        // The welcome is the onboarding conversation's first card (welcomes queued before it: the old card).
+        const activity = payload.onboarding
+          ? renderOnboardingWelcome(
+              {
+                language: languageOf(person, null),
+                flowVersion: payload.onboarding.flowVersion,
+                run: payload.onboarding.run,
+                publicUrl: options.links.publicUrl,
+              },
+              person.displayName,
+            )
+          : renderBotMessage({
+              kind: 'welcome',
+              language: languageOf(person, null),
+              displayName: person.displayName,
+            });
         return { ok: true, activity, person };
       }
       case 'campaignAnnouncement': {
@@ -165,6 +201,22 @@ export function createOutboxTransport(options: OutboxTransportOptions): OutboxTr
           }),
           person,
         };
+      }
+      case 'sparringReply': {
+        if (!person) return { ok: false, skipped: { state: 'failed', reason: 'recipient_gone' } };
+        if (!options.sparring)
+          return { ok: false, skipped: { state: 'failed', reason: 'sparring_not_configured' } };
+        const request = await options.sparring.get(message.tenantId, payload.requestId);
+        // Deleted when the person left, meanwhile: nothing to deliver.
+        if (!request || request.reply === null)
+          return { ok: false, skipped: { state: 'cancelled', reason: 'sparring_request_gone' } };
+        const activity = renderSparringReply({
+          language: languageOf(person, null),
+          draft: request.draft,
+          reply: request.reply,
+          askedAt: request.createdAt,
+        });
+        return { ok: true, activity, person };
       }
       default: {
         const unknown: never = payload;
@@ -388,6 +440,7 @@ export function createOutboxTransport(options: OutboxTransportOptions): OutboxTr
       return nothingSent({ state: 'failed', reason: 'feed_unsupported' });
     const who = await loadPerson(message);
     if (!who.ok) return nothingSent(who.skipped);
+    if (who.paused) return nothingSent(pausedSkip);
     const loaded = await loadCampaign(message.tenantId, payload.campaignId);
     if (!loaded.ok) return nothingSent(loaded.skipped);
     const status = await options.content.invitationStatus(message.tenantId, payload.invitationId);

@@ -8,6 +8,10 @@ import { createDrizzleStore } from './db/store';
 import { createClickRecorder } from './db/click-recorder';
 import { createContentStore } from './db/content-store';
 import { createSharingStore } from './db/sharing-store';
+import { createCoachLibraryReader, createSparringStore } from './db/sparring-store';
+import { createCoachSettingsStore } from './db/coach-settings-store';
+import { createOnboardingStore } from './db/onboarding-store';
+import { createChatPreferencesStore } from './db/chat-preferences-store';
 import { createCampaignStore } from './db/campaign-store';
 import { createNominationStore } from './db/nomination-store';
 import { createBotChannelRepository, createOutboxContentReader, createOutboxStore } from './db/outbox-store';
@@ -23,6 +27,7 @@ import {
 } from './demo/demo-org';
 import { DemoDirectory } from './demo/demo-directory';
 import { seedDemoContent } from './demo/demo-content';
+import { seedDemoCoachSettings } from './demo/demo-coach';
 import { seedDemoRecruitment } from './demo/demo-recruitment';
 import {
   createDevChat,
@@ -102,6 +107,14 @@ export async function createChorus(options: ChorusOptions): Promise<Chorus> {
   if (database.kind === 'pglite') await analyze(database.db);
   const store = createDrizzleStore(database.db);
   const content = createContentStore(database.db);
+  // Sparring: the coach's settings and library captions, the human sparring queue (bot and Admin).
+  const sharing = createSharingStore(database.db);
+  const sparring = createSparringStore(database.db);
+  const coachSettings = createCoachSettingsStore(database.db);
+  const coachLibrary = createCoachLibraryReader(database.db);
+  // The bot's onboarding progress and per-person chat preferences (language override, pause).
+  const onboarding = createOnboardingStore(database.db);
+  const chatPreferences = createChatPreferencesStore(database.db);
 
   let directory: Directory;
   let tenantId: string;
@@ -125,7 +138,10 @@ export async function createChorus(options: ChorusOptions): Promise<Chorus> {
   }
   const deps = { store, clock, roleRules };
   await ensureProgramDefaults({ ...deps, content }, { tenantId, tenantName });
-  if (config.demoContent) await seedDemoContent({ content, clock }, { tenantId, roleRules });
+  if (config.demoContent) {
+    await seedDemoContent({ content, clock }, { tenantId, roleRules });
+    await seedDemoCoachSettings({ coachSettings, clock }, { tenantId });
+  }
 
   const devSessions = config.devSignIn ? createDevSessions(createSecretSource(database.db), tenantId) : null;
   const sso = config.sso
@@ -149,7 +165,16 @@ export async function createChorus(options: ChorusOptions): Promise<Chorus> {
     config,
     logger,
     tenantId,
-    deps: { store, conversations, content, clock, channels },
+    deps: {
+      store,
+      conversations,
+      content,
+      clock,
+      channels,
+      sparring: { store, coachSettings, coachLibrary, sharing, requests: sparring },
+      ambassador: { store, onboarding, chatPreferences, sharing, sparringRequests: sparring },
+      chatPreferences,
+    },
     storage: createBotStorage(database.db, () => tenants.current() ?? tenantId),
     tenants,
     ...(demoChat
@@ -253,6 +278,8 @@ export async function createChorus(options: ChorusOptions): Promise<Chorus> {
     // Creating the chat, installing and sending share one lease; the install may use a third of it.
     installBudgetMs: Math.floor(config.outbox.leaseMs / 3),
     content: createOutboxContentReader(database.db),
+    sparring,
+    chatPreferences,
     conversations,
     botAccount: demoChat
       ? DEMO_BOT_ACCOUNT
@@ -295,8 +322,9 @@ export async function createChorus(options: ChorusOptions): Promise<Chorus> {
         logger.info({ ...result, tenantId: job.tenantId }, 'directory synced');
       },
       'bot.welcome': async (job) => {
+        // The welcome is the first card of the bot's onboarding (it creates the progress row).
         await sendWelcome(
-          { ...deps, outbox },
+          { ...deps, outbox, onboarding },
           {
             tenantId: job.tenantId,
             personId: String(job.payload['personId']),
@@ -334,7 +362,6 @@ export async function createChorus(options: ChorusOptions): Promise<Chorus> {
     : null;
   scheduleTimer?.unref();
 
-  const sharing = createSharingStore(database.db);
   // PGlite runs each statement on this thread, one at a time: one batch in flight makes the batches
   // (and so the throughput) largest. A server commits in parallel, so let a few batches overlap.
   const clicks = createClickRecorder(database.db, logger, {
@@ -361,6 +388,10 @@ export async function createChorus(options: ChorusOptions): Promise<Chorus> {
     campaigns,
     nominations,
     outbox,
+    sparring,
+    coachSettings,
+    onboarding,
+    chatPreferences,
     sharepoint: config.sharepoint ? createSharePointPagesFromConfig(config.sharepoint) : null,
     config,
     logger,

@@ -5,3 +5,5 @@ export * from './dev-chat';
 export * from './content';
 export * from './schema-messages';
 export * from './recruitment';
+export * from './sparring';
+export * from './onboarding';

@@ -121,6 +121,34 @@ export const SCHEMA_MESSAGES = {
   danishTextRequired: { en: 'the Danish text cannot be empty', da: 'den danske tekst må ikke være tom' },
   englishTextRequired: { en: 'the English text cannot be empty', da: 'den engelske tekst må ikke være tom' },
   documentTooLong: { en: 'at most 20,000 characters', da: 'højst 20.000 tegn' },
+
+  // ---- sparring: the coach's settings and replies to sparring requests
+  companyNameRequired: { en: 'write the company name', da: 'skriv virksomhedens navn' },
+  companyNameTooLong: {
+    en: 'the company name is at most 120 characters',
+    da: 'virksomhedens navn må højst være på 120 tegn',
+  },
+  blockedTermEmpty: { en: 'a blocked term cannot be empty', da: 'et blokeret ord må ikke være tomt' },
+  blockedTermTooLong: {
+    en: 'a blocked term is at most 100 characters',
+    da: 'et blokeret ord må højst være på 100 tegn',
+  },
+  blockedTermsTooMany: { en: 'at most 200 blocked terms', da: 'højst 200 blokerede ord' },
+  hashtagFormat: {
+    en: 'a hashtag starts with # and is one word of letters, digits or _ (e.g. #LifeAtContoso)',
+    da: 'et hashtag begynder med # og er ét ord af bogstaver, tal eller _ (f.eks. #LivetHosContoso)',
+  },
+  requiredHashtagsTooMany: { en: 'at most 10 required hashtags', da: 'højst 10 påkrævede hashtags' },
+  domainFormat: {
+    en: 'a domain is a host name such as contoso.com, without https:// or a path',
+    da: 'et domæne er et værtsnavn som contoso.com, uden https:// og sti',
+  },
+  companyDomainsTooMany: { en: 'at most 50 domains', da: 'højst 50 domæner' },
+  sparringReplyRequired: { en: 'write a reply first', da: 'skriv et svar først' },
+  sparringReplyTooLong: {
+    en: 'a reply is at most 4,000 characters',
+    da: 'et svar må højst være på 4.000 tegn',
+  },
 } as const satisfies Record<string, Readonly<Record<Language, string>>>;
 
 export type SchemaMessageKey = keyof typeof SCHEMA_MESSAGES;

@@ -56,6 +56,7 @@ const EXAMPLES: { [K in ParamMessageKey]: MessageParams<K> } = {
   sharepointForbidden: { step: 'create' },
   sharepointBusy: { seconds: 30 },
   sharepointFailed: { status: 500, code: 'generalException' },
+  draftTooLong: { length: 6200, max: 5000 },
 };
 
 function example(key: MessageKey): Message {

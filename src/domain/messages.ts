@@ -483,6 +483,27 @@ const DOMAIN_MESSAGES = {
     da: 'du har nået grænsen for indstillinger og anbefalinger på en dag; prøv igen i morgen',
   },
 
+  // ---- sparring ---------------------------------------------------------------------------------
+  noSuchSparringRequest: {
+    en: 'there is no such sparring request (it may have been deleted when the person left)',
+    da: 'sparringsanmodningen findes ikke (den kan være slettet, da personen forlod programmet)',
+  },
+  sparringAlreadyAnswered: {
+    en: 'this sparring request has already been answered; the ambassador has the first reply',
+    da: 'sparringsanmodningen er allerede besvaret; ambassadøren har fået det første svar',
+  },
+  draftEmpty: { en: 'write or paste your draft first', da: 'skriv eller indsæt dit udkast først' },
+  draftTooLong: withParams<{ length: number; max: number }>({
+    en: ({ length, max }) =>
+      `your draft is ${length.toLocaleString('en-US')} characters; I look at drafts of up to ${max.toLocaleString('en-US')}`,
+    da: ({ length, max }) =>
+      `dit udkast er ${length.toLocaleString('da-DK')} tegn; jeg ser på udkast på op til ${max.toLocaleString('da-DK')}`,
+  }),
+  sparringNeedsDirectory: {
+    en: 'sparring is for people in the organisation directory',
+    da: 'sparring er for personer i organisationens adressebog',
+  },
+
   // ---- the outbox --------------------------------------------------------------------------------
 } as const satisfies Record<string, Readonly<Record<Language, string>> | Phrases<never>>;
 

@@ -18,6 +18,10 @@ import type { ContentStore } from '../ports/content';
 import type { CampaignStore, SharePointNewsPages } from '../ports/campaigns';
 import type { NominationStore } from '../ports/nominations';
 import type { OutboxStore } from '../ports/outbox';
+import type { CoachSettingsStore } from '../ports/coach-settings';
+import type { SparringStore } from '../ports/sparring';
+import type { ChatPreferencesRepository } from '../ports/chat-preferences';
+import type { OnboardingRepository } from '../ports/onboarding';
 import type { ClickRecorder, SharingStore } from '../ports/sharing';
 import type { RoleDeps } from '../services/deps';
 import { getRoles } from '../services/get-roles';
@@ -34,6 +38,8 @@ import { registerSharingRoutes } from './routes/sharing-routes';
 import { registerCampaignRoutes } from './routes/campaign-routes';
 import { registerTeamRoutes } from './routes/team-routes';
 import { registerPeopleRoutes } from './routes/people-routes';
+import { registerSparringRoutes } from './routes/sparring-routes';
+import { registerOnboardingRoutes } from './routes/onboarding-routes';
 
 /** The Bot Framework endpoint, provided by bot/ (a thin adapter over the same services). */
 export interface BotEndpoint {
@@ -49,6 +55,13 @@ export interface HttpDeps extends RoleDeps {
   clicks: ClickRecorder;
   campaigns: CampaignStore;
   nominations: NominationStore;
+  /** Human sparring requests (the queue in Admin, the ambassador's own list, deleted on leave). */
+  sparring: SparringStore;
+  coachSettings: CoachSettingsStore;
+  /** Onboarding progress (comms' aggregate; deleted on leave). */
+  onboarding: OnboardingRepository;
+  /** Chat preferences (deleted on leave). */
+  chatPreferences: ChatPreferencesRepository;
   outbox: OutboxStore;
   /** Publishes campaigns as SharePoint news pages; null or absent when SHAREPOINT_SITE_ID is unset. */
   sharepoint?: SharePointNewsPages | null;
@@ -160,6 +173,8 @@ export async function buildServer(deps: HttpDeps): Promise<ChorusServer> {
   registerCampaignRoutes(r, deps);
   registerTeamRoutes(r, deps);
   registerPeopleRoutes(r, deps);
+  registerSparringRoutes(r, deps);
+  registerOnboardingRoutes(r, deps);
   if (deps.config.devSignIn && deps.devSessions && deps.demoTenantId) {
     registerDevSignInRoutes(r, deps, deps.demoTenantId);
   }

@@ -13,7 +13,13 @@ export type OutboxPayload =
       /** Set when a manager or colleague nominated the person. */
       nomination: { nominatorName: string; relation: 'manager' | 'colleague'; note: string | null } | null;
     }
-  | { kind: 'welcome' };
+  | {
+      kind: 'welcome';
+      /** The onboarding run the welcome opens (its first card); absent on welcomes queued before onboarding. */
+      onboarding?: { flowVersion: number; run: number };
+    }
+  /** Comms' reply to a human sparring request (read from sparring_requests when sent). */
+  | { kind: 'sparringReply'; requestId: number };
 
 export type OutboxSendKind = SendProgress['kind'];
 

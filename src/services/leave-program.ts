@@ -1,14 +1,24 @@
 import { AppError } from '../domain/errors';
+import type { ChatPreferencesRepository } from '../ports/chat-preferences';
+import type { OnboardingRepository } from '../ports/onboarding';
 import type { SharingStore } from '../ports/sharing';
+import type { SparringStore } from '../ports/sparring';
 import type { ServiceDeps } from './deps';
 
 /**
  * Ends a membership in one step. Waiting messages are cancelled, the person's activity, consents,
  * tracked links, shares and clicks are anonymised (aggregate counts survive, and links already posted
- * keep redirecting), and they may join again later.
+ * keep redirecting), their bot onboarding progress and chat preferences are deleted, and they may join
+ * again later.
  */
 export async function leaveProgram(
-  deps: ServiceDeps & { sharing: SharingStore },
+  deps: ServiceDeps & {
+    sharing: SharingStore;
+    onboarding: Pick<OnboardingRepository, 'delete'>;
+    chatPreferences: Pick<ChatPreferencesRepository, 'delete'>;
+    /** Sparring requests are deleted: the drafts are the person's own. */
+    sparring: Pick<SparringStore, 'deleteForPerson'>;
+  },
   input: { tenantId: string; personId: string },
 ) {
   const { tenantId, personId } = input;
@@ -28,4 +38,9 @@ export async function leaveProgram(
   });
   // Once more, for a share the person may have prepared between the first pass and leaving.
   await deps.sharing.anonymise(tenantId, personId);
+  await Promise.all([
+    deps.onboarding.delete(tenantId, personId),
+    deps.chatPreferences.delete(tenantId, personId),
+    deps.sparring.deleteForPerson(tenantId, personId),
+  ]);
 }

@@ -30,8 +30,14 @@ import {
   ZInboxEntry,
   ZMyCampaignList,
   ZSendList,
+  ZOnboardingSummaryView,
   ZSendProgress,
   ZTeamList,
+  ZCoachSettingsView,
+  ZMySparringRequests,
+  ZSparringQueue,
+  ZSparringRequestView,
+  type CoachSettingsInput,
   type AnnounceRequest,
   type AudienceFilter,
   type CampaignInput,
@@ -135,6 +141,7 @@ export function createChorusApi(client: ApiClient) {
     updateDocument: (kind: DocumentKind, body: UpdateDocumentRequest) =>
       client.request('PUT', `/api/program/${kind}`, ZProgramDocumentView, { body }),
     stats: () => client.request('GET', '/api/admin/stats', ZProgramStats),
+    onboardingSummary: () => client.request('GET', '/api/admin/onboarding', ZOnboardingSummaryView),
 
     topics: () => client.request('GET', '/api/topics', ZTopicList),
     createTopic: (body: { key: string; labelDa: string; labelEn: string }) =>
@@ -233,6 +240,20 @@ export function createChorusApi(client: ApiClient) {
         ZCampaignView,
         { body: {} },
       ),
+
+    // ---- sparring: the coach's settings and the human sparring queue (comms), the ambassador's own
+    coachSettings: (signal?: AbortSignal) =>
+      client.request('GET', '/api/admin/coach-settings', ZCoachSettingsView, { signal }),
+    saveCoachSettings: (body: CoachSettingsInput) =>
+      client.request('PUT', '/api/admin/coach-settings', ZCoachSettingsView, { body }),
+    sparringQueue: (signal?: AbortSignal) =>
+      client.request('GET', '/api/admin/sparring', ZSparringQueue, { signal }),
+    replySparring: (requestId: number, reply: string) =>
+      client.request('POST', `/api/admin/sparring/${requestId}/reply`, ZSparringRequestView, {
+        body: { reply },
+      }),
+    mySparring: (signal?: AbortSignal) =>
+      client.request('GET', '/api/me/sparring', ZMySparringRequests, { signal }),
 
     // ---- demo only: what a demo person received from the bot
     devInbox: (personId: string, signal?: AbortSignal) =>

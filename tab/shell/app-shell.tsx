@@ -38,6 +38,7 @@ const AdminPage = lazy(() => import('../features/admin/admin-page'));
 const ChatPanel = lazy(() => import('../features/chat/chat-panel'));
 const DevInboxPage = lazy(() => import('../features/dev-inbox/dev-inbox-page'));
 const MyTeamPage = lazy(() => import('../features/my-team/my-team-page'));
+const MySparringPage = lazy(() => import('../features/sparring/my-sparring-page'));
 const ConfigurePage = lazy(() => import('../features/campaigns/configure-page'));
 
 const useStyles = makeStyles({
@@ -93,6 +94,8 @@ function tabLabel(id: TabId, t: Dictionary): string {
       return t.tabs.campaigns;
     case 'impact':
       return t.tabs.impact;
+    case 'sparring':
+      return t.sparring.tab;
     case 'my-team':
       return t.tabs.myTeam;
     case 'admin':
@@ -416,6 +419,11 @@ export function AppShell({
             )}
             {current === 'campaigns' && <CampaignsPage />}
             {current === 'impact' && <ImpactPage />}
+            {current === 'sparring' && (
+              <Suspense fallback={<Loading label={t.sparring.loading} />}>
+                <MySparringPage />
+              </Suspense>
+            )}
             {current === 'my-team' && (
               <Suspense fallback={<Loading label={t.myTeam.loading} />}>
                 <MyTeamPage />

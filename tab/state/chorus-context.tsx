@@ -5,8 +5,16 @@ import type { ChatFeed } from '../features/chat/chat-feed';
 import type { HostInfo } from '../teams/teams-host';
 import type { AsyncResource } from '../ui/use-async';
 
-export type TabId = 'library' | 'campaigns' | 'impact' | 'my-team' | 'admin' | 'inbox';
-export const TAB_IDS: readonly TabId[] = ['library', 'campaigns', 'impact', 'my-team', 'admin', 'inbox'];
+export type TabId = 'library' | 'campaigns' | 'impact' | 'sparring' | 'my-team' | 'admin' | 'inbox';
+export const TAB_IDS: readonly TabId[] = [
+  'library',
+  'campaigns',
+  'impact',
+  'sparring',
+  'my-team',
+  'admin',
+  'inbox',
+];
 
 /**
  * A link into one campaign, from an invitation card's Join or Learn more button: in a browser

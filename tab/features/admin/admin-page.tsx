@@ -9,12 +9,16 @@ import { CampaignsAdmin } from './campaigns/campaigns-admin';
 import { ContentAdmin } from './content/content-admin';
 import { DocumentEditor } from './document-editor';
 import { StatsCards } from './stats-cards';
+import { CoachSettingsAdmin } from './sparring/coach-settings-form';
+import { SparringAdmin } from './sparring/sparring-admin';
+import { OnboardingProgress } from './onboarding-progress';
 
 const useStyles = makeStyles({
   panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
 });
 
-type AdminSection = 'content' | 'campaigns' | 'program';
+type AdminSection = 'content' | 'campaigns' | 'sparring' | 'coach' | 'program';
+const SECTIONS: readonly AdminSection[] = ['content', 'campaigns', 'sparring', 'coach', 'program'];
 
 /**
  * For comms and approvers. Content: the review queue and the editor (approvers review; comms write).
@@ -35,15 +39,19 @@ export function AdminPage() {
         <TabList
           aria-label={t.admin.sections}
           selectedValue={current}
-          onTabSelect={(_, d) =>
-            setSection(d.value === 'program' ? 'program' : d.value === 'campaigns' ? 'campaigns' : 'content')
-          }
+          onTabSelect={(_, d) => setSection(SECTIONS.find((s) => s === d.value) ?? 'content')}
         >
           <Tab id="admin-tab-content" value="content" aria-controls="admin-panel">
             {t.admin.contentTab}
           </Tab>
           <Tab id="admin-tab-campaigns" value="campaigns" aria-controls="admin-panel">
             {t.admin.campaignsTab}
+          </Tab>
+          <Tab id="admin-tab-sparring" value="sparring" aria-controls="admin-panel">
+            {t.sparring.adminTab}
+          </Tab>
+          <Tab id="admin-tab-coach" value="coach" aria-controls="admin-panel">
+            {t.sparring.coachTab}
           </Tab>
           <Tab id="admin-tab-program" value="program" aria-controls="admin-panel">
             {t.admin.programTab}
@@ -59,6 +67,10 @@ export function AdminPage() {
           <ContentAdmin />
         ) : current === 'campaigns' ? (
           <CampaignsAdmin />
+        ) : current === 'sparring' ? (
+          <SparringAdmin />
+        ) : current === 'coach' ? (
+          <CoachSettingsAdmin />
         ) : (
           <ProgramAdmin />
         )}
@@ -84,6 +96,7 @@ function ProgramAdmin() {
           stats.error === null && <Loading label={t.admin.loading} />
         )}
       </Section>
+      <OnboardingProgress />
       <Body1 as="p">{t.admin.editorHint}</Body1>
       {program.error !== null && <ErrorBar error={program.error} onRetry={() => void program.reload()} />}
       {program.data ? (

@@ -1,21 +1,31 @@
 import { useId, useState, type ReactElement } from 'react';
 import {
   Button,
+  Caption1,
   Checkbox,
   Dropdown,
   Field,
   Input,
+  Label,
   Option,
   Radio,
   RadioGroup,
   Spinner,
   Textarea,
+  makeStyles,
+  tokens,
 } from '@fluentui/react-components';
 import type { ChatCardAnswer } from '@contracts';
 import { useI18n } from '../../i18n';
 import { AdaptiveCardView, OpenUrlButton, type CardAction } from '../dev-inbox/adaptive-card';
 
 type Json = Record<string, unknown>;
+
+const useStyles = makeStyles({
+  group: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
+  choices: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS },
+  error: { color: tokens.colorPaletteRedForeground1 },
+});
 
 const asString = (value: unknown): string | null => (typeof value === 'string' ? value : null);
 const asArray = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
@@ -55,6 +65,7 @@ export function ChatCard({
   onAnswer: (answer: ChatCardAnswer) => Promise<void>;
 }) {
   const { t } = useI18n();
+  const styles = useStyles();
   const idBase = useId();
   const inputs = inputsOf(card['body']);
   const [values, setValues] = useState<Record<string, string>>(() =>
@@ -131,15 +142,22 @@ export function ChatCard({
           .map((c) => ({ title: asString(c['title']) ?? '', value: asString(c['value']) ?? '' }));
         const chosen = (values[id] ?? '').split(',').filter(Boolean);
         if (input['isMultiSelect'] === true) {
+          // A group of checkboxes, not a Field: a Field hands its one control id to every child, so
+          // each label would point at the first checkbox.
+          const labelId = `${idBase}-${id}-label`;
+          const errorId = `${idBase}-${id}-error`;
           return (
-            <Field
+            <div
               key={key}
-              label={label}
-              required={input['isRequired'] === true}
-              validationMessage={error}
-              validationState={error ? 'error' : 'none'}
+              role="group"
+              aria-labelledby={labelId}
+              aria-describedby={error ? errorId : undefined}
+              className={styles.group}
             >
-              <div role="group" aria-label={label}>
+              <Label id={labelId} required={input['isRequired'] === true}>
+                {label}
+              </Label>
+              <div className={styles.choices}>
                 {choices.map((c) => (
                   <Checkbox
                     key={c.value}
@@ -157,7 +175,12 @@ export function ChatCard({
                   />
                 ))}
               </div>
-            </Field>
+              {error && (
+                <Caption1 id={errorId} role="alert" className={styles.error}>
+                  {error}
+                </Caption1>
+              )}
+            </div>
           );
         }
         if (input['style'] === 'expanded') {

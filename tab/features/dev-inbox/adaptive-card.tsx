@@ -36,7 +36,7 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     color: tokens.colorNeutralForeground1,
   },
-  text: { margin: 0, whiteSpace: 'pre-line', overflowWrap: 'anywhere' },
+  text: { display: 'block', margin: 0, whiteSpace: 'pre-line', overflowWrap: 'anywhere' },
   facts: {
     margin: 0,
     display: 'grid',
