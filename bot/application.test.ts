@@ -7,21 +7,11 @@ import type { ContentStore } from '../src/ports/content';
 import type { Store } from '../src/ports/store';
 import { MemoryConversationReferences } from '../src/ports/testing/memory-conversation-references';
 import { createChorusApplication } from './application';
+import { testPerson } from '../src/ports/testing/people';
 
 const TENANT = 'tenant-1';
-const person = (id: string, displayName: string, preferredLanguage: string | null): Person => ({
-  id,
-  displayName,
-  preferredLanguage,
-  mail: null,
-  userPrincipalName: null,
-  jobTitle: null,
-  department: null,
-  officeLocation: null,
-  country: null,
-  managerId: null,
-  accountEnabled: true,
-});
+const person = (id: string, displayName: string, preferredLanguage: string | null): Person =>
+  testPerson(id, { displayName, preferredLanguage });
 const mette = person('p-da', 'Mette Hansen', 'da-DK');
 const oliver = person('p-en', 'Oliver Smith', 'en-GB');
 

@@ -19,22 +19,12 @@ import { DEMO_DOMAIN } from '../src/demo/demo-org';
 import { createChorusApplication } from './application';
 import { SPARRING_STRINGS } from './cards-sparring';
 import { looksLikeDraft } from './handlers/sparring';
+import { testPerson } from '../src/ports/testing/people';
 
 const TENANT = 'tenant-1';
 const PUBLIC_URL = 'https://chorus.example.com';
-const person = (id: string, displayName: string, preferredLanguage: string | null): Person => ({
-  id,
-  displayName,
-  preferredLanguage,
-  mail: null,
-  userPrincipalName: null,
-  jobTitle: null,
-  department: null,
-  officeLocation: null,
-  country: null,
-  managerId: null,
-  accountEnabled: true,
-});
+const person = (id: string, displayName: string, preferredLanguage: string | null): Person =>
+  testPerson(id, { displayName, preferredLanguage });
 const mette = person('p-da', 'Mette Hansen', 'da-DK');
 const oliver = person('p-en', 'Oliver Smith', 'en-GB');
 const everyone = [mette, oliver];

@@ -5,6 +5,7 @@
  * turbine). Each item gets its own variation from a seed, so the library does not look cloned.
  */
 import { encodePng, hexToRgba, type Image, type Rgba } from './png';
+import { mulberry32 } from '../domain/seeded-random';
 
 /** The size LinkedIn and Teams cards like for link images (1.91:1). */
 export const DEMO_IMAGE_WIDTH = 600;
@@ -44,16 +45,7 @@ function hashSeed(text: string): number {
   return h >>> 0;
 }
 
-function random(seed: string): () => number {
-  let a = hashSeed(seed);
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const random = (seed: string): (() => number) => mulberry32(hashSeed(seed));
 
 // ---- Shapes as signed distances in pixels (negative inside) ------------------------------------
 

@@ -1,4 +1,5 @@
 import type { Person } from '../domain/person';
+import { mulberry32 } from '../domain/seeded-random';
 
 /**
  * A fictional Danish utility, "Nordlys Energi", of about 400 people: a CEO, seven departments, a
@@ -193,16 +194,7 @@ const DEPARTMENTS: DepartmentPlan[] = [
 ];
 
 /** A small deterministic PRNG (mulberry32), so the demo org is the same on every machine. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const random = mulberry32;
 
 function idFor(index: number) {
   return `00000000-0000-4000-8000-${index.toString(16).padStart(12, '0')}`;

@@ -11,18 +11,10 @@ import {
   reserveSlots,
   type BucketState,
 } from './rate-limit';
+import { mulberry32 } from './seeded-random';
 
 /** mulberry32: a small seeded generator, so a failing property run can be replayed. */
-function seeded(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const seeded = mulberry32;
 
 /** The most slots in any closed span [s, s + windowMs] (a span starting at a slot is the worst case). */
 function maxInWindow(slots: number[], windowMs: number) {

@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { coach, type CoachInput, type CoachSettings } from '../../src/domain/coach';
 import type { Language } from '../../src/domain/person';
 import type { Network } from '../../src/domain/program';
+import { mulberry32 } from '../../src/domain/seeded-random';
 
 // The sparring coach (issue 5): p95 of one coach() call on 3,000-character drafts, Danish and English,
 // against 5 caption variants of about 400 characters, 20 blocked terms and 200 colleague names.
@@ -28,16 +29,7 @@ export interface CoachBench {
 }
 
 /** A small deterministic generator (mulberry32), so every run checks the same drafts. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const prng = mulberry32;
 
 const SENTENCES: Record<Language, string[]> = {
   da: [

@@ -16,22 +16,12 @@ import type { Store } from '../../src/ports/store';
 import { MemoryConversationReferences } from '../../src/ports/testing/memory-conversation-references';
 import { openTestStore } from '../support/database';
 import { adaptiveCards, expectTeamsCards } from '../support/teams-cards';
+import { testPerson } from '../../src/ports/testing/people';
 
 export const PUBLIC_URL = 'https://chorus.example.com';
 
-export const person = (id: string, displayName: string, preferredLanguage: string | null): Person => ({
-  id,
-  displayName,
-  preferredLanguage,
-  mail: null,
-  userPrincipalName: null,
-  jobTitle: null,
-  department: null,
-  officeLocation: null,
-  country: null,
-  managerId: null,
-  accountEnabled: true,
-});
+export const person = (id: string, displayName: string, preferredLanguage: string | null): Person =>
+  testPerson(id, { displayName, preferredLanguage });
 
 /** A library entry for the fake library (only what the cards read matters). */
 export function libraryItem(id: string, topic: string, title: string): LibraryEntry {

@@ -8,20 +8,10 @@ import type { SparringStore } from '../../src/ports/sparring';
 import type { Store } from '../../src/ports/store';
 import { openTestStore } from '../support/database';
 import { insertItem } from '../support/content-fixtures';
+import { testPerson } from '../../src/ports/testing/people';
 
-const person = (id: string, displayName: string): Person => ({
-  id,
-  displayName,
-  mail: null,
-  userPrincipalName: null,
-  jobTitle: null,
-  department: null,
-  officeLocation: null,
-  country: null,
-  managerId: null,
-  preferredLanguage: 'da-DK',
-  accountEnabled: true,
-});
+const person = (id: string, displayName: string): Person =>
+  testPerson(id, { displayName, preferredLanguage: 'da-DK' });
 const FINDING: Finding = { code: 'BLOCKED_TERM', severity: 'must_fix', params: { term: 'fortroligt' } };
 const T0 = Date.parse('2026-11-23T08:00:00Z');
 const at = (minutes: number) => new Date(T0 + minutes * 60_000);
