@@ -187,7 +187,24 @@ export async function createChorus(options: ChorusOptions): Promise<Chorus> {
         }
       : {}),
   });
-  const botEndpoint: BotEndpoint = createBotEndpoint(bot, { localOnly: config.bot === null });
+  // DEMO_CHAT_AS (demo directory only): Agents Playground's test user is in no directory, so its
+  // messages act as that demo person and it can hold an onboarding. Everyone in the directory is left alone.
+  const demoChatAs = config.demoChatAs;
+  const demoChatPersonId = demoChatAs
+    ? (generateDemoOrg().find((p) => p.userPrincipalName?.toLowerCase() === demoChatAs)?.id ?? null)
+    : null;
+  if (demoChatAs && !demoChatPersonId) {
+    logger.warn({ upn: demoChatAs }, 'DEMO_CHAT_AS names no one in the demo directory; it is ignored');
+  }
+  const botEndpoint: BotEndpoint = createBotEndpoint(bot, {
+    localOnly: config.bot === null,
+    ...(demoChatPersonId
+      ? {
+          senderFor: async (aadObjectId: string | undefined) =>
+            aadObjectId && (await store.people.get(tenantId, aadObjectId)) ? aadObjectId : demoChatPersonId,
+        }
+      : {}),
+  });
   // The demo's stand-in for Teams: the same Bot Connector REST calls, Teams' limits, and a record in
   // dev_chat_activities that keeps one copy per outbox key, so the tab shows what each person received.
   const botRoutes: ((r: RouteRegistrar) => void)[] = [];

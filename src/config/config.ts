@@ -97,6 +97,8 @@ const ZEnv = z.object({
         'must be the Graph site id, <hostname>,<site collection id>,<web id>; GET /sites/<hostname>:/sites/<path>?$select=id shows it',
     })
     .optional(),
+  /** Demo only: the demo person (UPN) that chat senders outside the directory act as (Agents Playground). */
+  DEMO_CHAT_AS: z.string().email({ message: "must be a demo person's user principal name" }).optional(),
   OPENAI_API_KEY: z.string().min(1).optional(),
   /** An OpenAI-compatible server (e.g. a self-hosted gateway); OpenAI's own API when unset. */
   OPENAI_BASE_URL: optionalUrl('the base URL of an OpenAI-compatible API, e.g. https://api.openai.com/v1'),
@@ -189,6 +191,11 @@ export interface Config {
   demoContent: boolean;
   /** Behind a reverse proxy (App Service, Front Door): take the client address from X-Forwarded-For. */
   trustProxy: boolean;
+  /**
+   * Demo only (DEMO_CHAT_AS): the user principal name of the demo person that bot senders outside the
+   * directory act as, so Microsoft 365 Agents Playground's test user can hold an onboarding. Null: off.
+   */
+  demoChatAs: string | null;
   /**
    * The optional language model for extra sparring coaching (OPENAI_API_KEY, or the AZURE_OPENAI_*
    * settings). Null, the default, means the coach's rules alone and nothing of the model shows.
@@ -286,6 +293,9 @@ export function loadConfig(
       );
     }
   }
+  if (e.DEMO_CHAT_AS && (production || directoryKind !== 'demo')) {
+    problems.push('DEMO_CHAT_AS: only for the demo directory (it lets any chat sender act as a demo person)');
+  }
   const azureVars = [e.AZURE_OPENAI_API_KEY, e.AZURE_OPENAI_ENDPOINT, e.AZURE_OPENAI_DEPLOYMENT];
   const azureSet = azureVars.filter(Boolean).length;
   if (azureSet > 0 && azureSet < 3) {
@@ -369,6 +379,7 @@ export function loadConfig(
         }
       : null,
     trustProxy: e.TRUST_PROXY,
+    demoChatAs: e.DEMO_CHAT_AS?.toLowerCase() ?? null,
     // Azure OpenAI wins when both are configured: an organisation that set it up wants its own resource.
     languageModel:
       azureSet === 3

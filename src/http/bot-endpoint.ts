@@ -66,7 +66,17 @@ function collectingResponse(): BotResponse & {
  * the Bot Framework token, unless the bot runs without credentials (the demo), where it only takes
  * activities whose Bot Connector is on this machine.
  */
-export function createBotEndpoint(bot: BotProcessor, options: { localOnly: boolean }): BotEndpoint {
+export function createBotEndpoint(
+  bot: BotProcessor,
+  options: {
+    localOnly: boolean;
+    /**
+     * Demo only: the person id a sender outside the directory acts as (DEMO_CHAT_AS), given the
+     * sender's Entra object id; returns the id unchanged for people in the directory.
+     */
+    senderFor?: (aadObjectId: string | undefined) => Promise<string | undefined>;
+  },
+): BotEndpoint {
   return {
     async handle(request: FastifyRequest, reply: FastifyReply) {
       const parsed = ZIncomingActivity.safeParse(request.body);
@@ -80,8 +90,15 @@ export function createBotEndpoint(bot: BotProcessor, options: { localOnly: boole
           problems: [{ field: 'body.serviceUrl', message: msg('botConnectorNotLocal') }],
         });
       }
+      let activity = parsed.data;
+      if (options.senderFor) {
+        const from = activity.from;
+        const current = typeof from['aadObjectId'] === 'string' ? from['aadObjectId'] : undefined;
+        const personId = await options.senderFor(current);
+        if (personId !== current) activity = { ...activity, from: { ...from, aadObjectId: personId } };
+      }
       const res = collectingResponse();
-      await bot.process({ body: parsed.data, headers: request.headers, method: request.method }, res);
+      await bot.process({ body: activity, headers: request.headers, method: request.method }, res);
       const { status, body, headers } = res.result();
       for (const [name, value] of headers) reply.header(name, value);
       if (status >= 400) {
