@@ -6,6 +6,7 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { generateDemoOrg } from '../../src/demo/demo-org';
 import type { Person } from '../../src/domain/person';
+import { mulberry32 } from '../../src/domain/seeded-random';
 import { startBotConnector } from '../fakes/bot-connector';
 import { freePort } from '../support/net';
 import { spawnTs, stopGroup, waitFor } from './processes';
@@ -13,8 +14,8 @@ import { spawnTs, stopGroup, waitFor } from './processes';
 // Bot turn (issue 5): p95 ≤ 100 ms server-side at 20 concurrent conversations, over HTTP on
 // /api/messages. The app runs in its own process on the embedded database (or BENCH_DATABASE_URL);
 // each conversation is one demo person in their 1:1 chat, sending Teams-shaped activities one after
-// another with a short pause after each answer (think time, 250 ms by default: far quicker than a
-// person types, so 20 conversations make about 60 turns a second), and the replies go to a local Bot
+// another with a short pause after each answer (think time, 250 ms on average, drawn between 125 and
+// 375 ms: far quicker than a person types, so 20 conversations make about 60 turns a second), and the replies go to a local Bot
 // Connector stand-in. With no pause at all (thinkMs 0) the run measures saturation instead: each
 // turn then waits behind the 19 others, and the figure is a throughput limit, not a turn's time. The time of a turn is
 // from the POST to its 200, which botbuilder sends after the turn, replies included: on loopback
@@ -125,13 +126,18 @@ export async function benchBotTurns(
     const measuredFrom = performance.now();
     await Promise.all(
       people.map(async (p, i) => {
+        // Seeded, so every run is the same: a random start within one pause, and pauses of 0.5–1.5 ×
+        // thinkMs, so conversations do not march in step (twenty messages in the same millisecond,
+        // every time, is not how people chat).
+        const random = mulberry32(1000 + i);
+        if (thinkMs > 0) await new Promise((resolve) => setTimeout(resolve, thinkMs * random()));
         for (let t = 0; t < turnsEach; t++) {
           const step = SCRIPT[(i + t) % SCRIPT.length]!;
           const body = activity(p, { type: 'message', text: step.text, textFormat: 'plain' });
           const result = await post(body);
           if (!result.ok) errors++;
           samples.push({ kind: step.kind, ms: result.ms, id: body.id });
-          if (thinkMs > 0) await new Promise((resolve) => setTimeout(resolve, thinkMs));
+          if (thinkMs > 0) await new Promise((resolve) => setTimeout(resolve, thinkMs * (0.5 + random())));
         }
       }),
     );

@@ -204,7 +204,7 @@ async function benchBot(databaseUrl?: string) {
     .map(([kind, k]) => `${kind} ${k.p95Ms.toFixed(0)}`)
     .join(', ');
   record(
-    `bot turn over HTTP on /api/messages, ${r.conversations} concurrent conversations (${r.thinkMs} ms pause after each answer, ${r.rate.toFixed(0)} turns/s), ${db} (${r.turns} turns)`,
+    `bot turn over HTTP on /api/messages, ${r.conversations} concurrent conversations (${r.thinkMs} ms average pause after each answer, ${r.rate.toFixed(0)} turns/s), ${db} (${r.turns} turns)`,
     `p50 ${r.p50Ms.toFixed(1)} ms, p95 ${r.p95Ms.toFixed(1)} ms, p99 ${r.p99Ms.toFixed(1)} ms; ${r.errors} errors, ${r.unanswered} unanswered; p95 by kind (ms): ${kinds}`,
     'p95 ≤ 100 ms',
     r.p95Ms <= 100 && r.errors === 0 && r.unanswered === 0,
