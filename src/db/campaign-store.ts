@@ -232,8 +232,8 @@ export function createCampaignStore(db: Db): CampaignStore {
       // - delivered: the row says so, or the message of the person's invitation (`invite:<id>`,
       //   whether from the audience or a nomination) has the outbox state 'sent';
       // - opened: the card or page was opened, and joining counts as opening;
-      // - onboarded: onboarded_at, set by the onboarding hook. No event records a first library view
-      //   yet (activity_events has no 'library.viewed'), so this stays 0 until one does;
+      // - onboarded: the person finished the bot's onboarding conversation (onboarding_progress has a
+      //   completed_at; the row goes when they leave), or onboarded_at was set on the row;
       // - firstShare: first_shared_at, or a share recorded after joining.
       const rows = rowsOf<FunnelQueryRow>(
         await db.execute(sql`
@@ -255,7 +255,11 @@ export function createCampaignStore(db: Db): CampaignStore {
                     and i.person_id = a.person_id and o.state = 'sent')) as delivered,
               (a.opened_at is not null or a.joined_at is not null) as opened,
               a.joined_at is not null as joined,
-              a.onboarded_at is not null as onboarded,
+              (a.onboarded_at is not null
+                or (a.joined_at is not null and exists (
+                  select 1 from onboarding_progress op
+                  where op.tenant_id = a.tenant_id and op.person_id = a.person_id
+                    and op.completed_at is not null))) as onboarded,
               (a.first_shared_at is not null
                 or (a.joined_at is not null and exists (
                   select 1 from shares s

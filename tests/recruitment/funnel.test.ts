@@ -147,14 +147,29 @@ describe('campaign funnel', () => {
           case when ${status} = 'shared' then now() + interval '1 second' end)`);
     }
 
+    // Onboarded: two of those who joined finished the bot's onboarding, one is half-way, and the
+    // untargeted outsider finished too (not counted: not targeted).
+    const onboarded = [joined[0]!, joined[1]!];
+    for (const [p, step, done] of [
+      [joined[0]!, 'done', true],
+      [joined[1]!, 'done', true],
+      [joined[3]!, 'choices', false],
+      [outsider, 'done', true],
+    ] as const) {
+      await run(sql`
+        insert into onboarding_progress (tenant_id, person_id, flow_version, step, completed_at)
+        values (${app.tenantId}, ${p.id}, 1, ${step}, case when ${done} then now() end)
+        on conflict (tenant_id, person_id) do update
+          set step = excluded.step, completed_at = excluded.completed_at`);
+    }
+
     const openedSet = new Set([...opened, ...joined].map((p) => p.id));
     const stageSets: Record<FunnelStage, Set<string>> = {
       targeted: new Set(it_.map((p) => p.id)),
       delivered: new Set(delivered.map((p) => p.id)),
       opened: openedSet,
       joined: new Set(joined.map((p) => p.id)),
-      // No event records a first library view yet, so nobody is onboarded (see the store's comment).
-      onboarded: new Set(),
+      onboarded: new Set(onboarded.map((p) => p.id)),
       firstShare: new Set(sharers.map((p) => p.id)),
     };
     const countsFor = (people: Person[]) =>
@@ -168,6 +183,7 @@ describe('campaign funnel', () => {
       delivered: 12,
       opened: 11,
       joined: 4,
+      onboarded: 2,
       firstShare: 2,
     });
     expect(funnel.overallHidden).toBe(false);
