@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateDemoOrg } from '../../src/demo/demo-org';
+import { demoCommsAdmins, generateDemoOrg } from '../../src/demo/demo-org';
 import { startTestChorus, type TestChorus } from '../support/chorus';
 import { launchChromium, seriousAxeViolations } from './browser';
 
@@ -12,6 +12,8 @@ import { launchChromium, seriousAxeViolations } from './browser';
 
 const SHOTS = path.resolve(import.meta.dirname, '../../test-results/e2e');
 const org = generateDemoOrg();
+const commsUpns = new Set(demoCommsAdmins(org));
+const comms = org.find((p) => commsUpns.has(p.userPrincipalName!.toLowerCase()))!;
 const person =
   org.find((p) => p.jobTitle === 'Field Technician' && p.preferredLanguage === 'en-GB' && p.accountEnabled) ??
   org.find((p) => p.preferredLanguage === 'en-GB' && p.accountEnabled && p.managerId !== null)!;
@@ -105,5 +107,47 @@ describe('the bot in the demo chat', () => {
     // "Ask comms" sends it to the human queue.
     await lastCardButton('Ask comms').click();
     await expect.poll(() => log.innerText()).toMatch(/Sent to comms/);
+  });
+
+  it('lets comms answer in Admin, and the answer reaches the ambassador’s chat and Sparring tab', async () => {
+    const commsPage = await (
+      await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } })
+    ).newPage();
+    await commsPage.goto(`${app.url}/`);
+    await commsPage.getByLabel('Search people').fill(comms.displayName);
+    await commsPage.getByRole('button', { name: comms.displayName }).first().click();
+    await commsPage.getByRole('tab', { name: 'Admin' }).click();
+
+    // Onboarding progress in aggregate: one person, so the group is hidden as "fewer than 5".
+    await commsPage.getByRole('tab', { name: 'Program' }).click();
+    await expect.poll(() => commsPage.getByText('Onboarding in the bot').count()).toBeGreaterThan(0);
+    await expect.poll(() => commsPage.getByText(/Fewer than 5/).count()).toBeGreaterThan(0);
+
+    await commsPage.getByRole('tab', { name: 'Sparring requests' }).click();
+    const queue = commsPage.getByTestId('sparring-queue');
+    await queue.waitFor();
+    await queue
+      .getByRole('button', { name: new RegExp(person.displayName) })
+      .first()
+      .click();
+    await expect.poll(() => queue.innerText()).toMatch(/Projekt Polarstjerne/);
+    await commsPage
+      .getByRole('textbox', { name: 'Your answer' })
+      .fill('Leave the code name out, and say what the centre changes for customers.');
+    await commsPage.getByRole('button', { name: 'Send answer' }).click();
+    await expect.poll(() => commsPage.getByText(/Answer sent/).count()).toBeGreaterThan(0);
+    await commsPage.screenshot({ path: path.join(SHOTS, 'bot-comms-answer.png') });
+    const violations = await seriousAxeViolations(commsPage);
+    expect(violations.map((v) => `admin sparring: ${v.id}`)).toEqual([]);
+    await commsPage.context().close();
+
+    // The answer goes through the outbox to the ambassador's chat, and shows in their Sparring tab.
+    await expect
+      .poll(async () => log.innerText(), { timeout: 20_000 })
+      .toMatch(/say what the centre changes for customers/);
+    await page.getByRole('button', { name: 'Close' }).click();
+    await page.getByRole('tab', { name: 'Sparring' }).click();
+    await expect.poll(() => page.getByText('Answered').count()).toBeGreaterThan(0);
+    await expectAccessible('my sparring');
   });
 });
