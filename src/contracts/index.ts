@@ -7,3 +7,7 @@ export * from './schema-messages';
 export * from './recruitment';
 export * from './sparring';
 export * from './onboarding';
+export * from './canvas';
+export * from './dashboard';
+export * from './gamification';
+export * from './digest';

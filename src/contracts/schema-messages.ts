@@ -1,4 +1,8 @@
 import type { Language } from './common';
+import { CANVAS_SCHEMA_MESSAGES } from './messages/canvas';
+import { DASHBOARD_SCHEMA_MESSAGES } from './messages/dashboard';
+import { DIGEST_SCHEMA_MESSAGES } from './messages/digest';
+import { GAMIFICATION_SCHEMA_MESSAGES } from './messages/gamification';
 
 /**
  * The words of every problem a contract schema names itself, in each language Chorus speaks. A
@@ -149,6 +153,12 @@ export const SCHEMA_MESSAGES = {
     en: 'a reply is at most 4,000 characters',
     da: 'et svar må højst være på 4.000 tegn',
   },
+
+  // ---- the program cockpit (issue 6), one file per feature
+  ...CANVAS_SCHEMA_MESSAGES,
+  ...DASHBOARD_SCHEMA_MESSAGES,
+  ...GAMIFICATION_SCHEMA_MESSAGES,
+  ...DIGEST_SCHEMA_MESSAGES,
 } as const satisfies Record<string, Readonly<Record<Language, string>>>;
 
 export type SchemaMessageKey = keyof typeof SCHEMA_MESSAGES;

@@ -6,6 +6,7 @@ import {
   index,
   integer,
   jsonb,
+  date,
   pgTable,
   primaryKey,
   text,
@@ -94,6 +95,10 @@ export const memberships = pgTable(
     networks: text('networks').array().notNull(),
     topics: text('topics').array().notNull(),
     source: text('source').notNull(),
+    /** The ambassador's own statement of how many people follow them (for estimated reach). */
+    networkSize: integer('network_size'),
+    /** Named on leaderboards only when the ambassador chose it; private by default. */
+    showOnLeaderboard: boolean('show_on_leaderboard').notNull().default(false),
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.personId] })],
 );
@@ -368,6 +373,7 @@ export const shares = pgTable(
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     index('shares_person_idx').on(t.tenantId, t.personId, t.sharedAt),
+    index('shares_at_idx').on(t.tenantId, t.sharedAt),
     index('shares_item_idx').on(t.tenantId, t.itemId, t.network),
   ],
 );
@@ -389,6 +395,9 @@ export const clickEvents = pgTable(
     primaryKey({ columns: [t.tenantId, t.id] }),
     index('clicks_item_idx').on(t.tenantId, t.itemId, t.at),
     index('clicks_person_idx').on(t.tenantId, t.personId, t.at),
+    // Clicks arrive in time order, so a BRIN index finds a day's rows for the roll-up at almost no
+    // cost to the redirect's insert.
+    index('clicks_at_brin').using('brin', t.at),
   ],
 );
 
@@ -631,6 +640,16 @@ export const coachSettings = pgTable('coach_settings', {
   emojiPolicy: text('emoji_policy', { enum: ['none', 'sparing', 'free'] }).notNull(),
   /** Host names of the company's own sites: links to them should be tracked links. */
   companyDomains: text('company_domains').array().notNull(),
+  /** Hashtags the brand style suggests (not required), with the '#'. */
+  suggestedHashtags: text('suggested_hashtags')
+    .array()
+    .notNull()
+    .default(sql`'{}'::text[]`),
+  /** The disclosure word that goes first in an advertising post, per locale. */
+  disclosureMarks: jsonb('disclosure_marks')
+    .$type<{ da: string; en: string }>()
+    .notNull()
+    .default({ da: 'Reklame', en: 'Advertisement' }),
   updatedBy: text('updated_by'),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
@@ -702,5 +721,169 @@ export const sparringRequests = pgTable(
     uniqueIndex('sparring_request_key_idx').on(t.tenantId, t.requestKey),
     index('sparring_status_idx').on(t.tenantId, t.status, t.createdAt),
     index('sparring_person_idx').on(t.tenantId, t.personId, t.createdAt),
+  ],
+);
+
+// ---- Program cockpit: canvas, audit log, conversions, statistics roll-ups, gamification -----------
+
+/**
+ * The program canvas (one row per tenant; defaults when absent): purpose, EVP, personas and key
+ * messages, channel strategy, ambition, design, KPI targets and the reach factor. Stored as one JSON
+ * document parsed by ZProgramCanvas (src/contracts/canvas.ts); `version` rises with every save.
+ */
+export const programCanvas = pgTable('program_canvas', {
+  tenantId: text('tenant_id').primaryKey(),
+  canvas: jsonb('canvas').$type<Record<string, unknown>>().notNull(),
+  version: integer('version').notNull().default(1),
+  updatedBy: text('updated_by'),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Admin actions: who did what to which thing, and when. Append-only; viewable and exportable. */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    tenantId: text('tenant_id').notNull(),
+    id: bigserial('id', { mode: 'number' }).notNull(),
+    actorId: text('actor_id'),
+    /** What was done, as a stable code: 'canvas.updated', 'coach_settings.updated', 'draw.run', … */
+    action: text('action').notNull(),
+    /** What it was done to (an id or a name), when there is one. */
+    subject: text('subject'),
+    /** The details: changed fields, old and new values where they are not personal data. */
+    data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.id] }), index('audit_at_idx').on(t.tenantId, t.at)],
+);
+
+/**
+ * Conversions reported by the career site (POST /api/conversions) or imported from CSV, attributed to
+ * a tracked link's item, ambassador and network when the code or utm_content names one. `external_id`
+ * is the caller's own id: reporting the same conversion twice stores it once.
+ */
+export const conversions = pgTable(
+  'conversions',
+  {
+    tenantId: text('tenant_id').notNull(),
+    id: bigserial('id', { mode: 'number' }).notNull(),
+    externalId: text('external_id').notNull(),
+    /** 'application' (to a job ad) or 'conversion' (any other goal the site reports). */
+    kind: text('kind', { enum: ['application', 'conversion'] }).notNull(),
+    code: text('code'),
+    itemId: text('item_id'),
+    /** Nulled when the ambassador leaves. */
+    personId: text('person_id'),
+    network: text('network'),
+    /** utm_campaign as the site saw it (the item's slug), or a recruitment campaign's id. */
+    campaign: text('campaign'),
+    source: text('source', { enum: ['api', 'csv'] }).notNull(),
+    occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    uniqueIndex('conversions_external_idx').on(t.tenantId, t.externalId),
+    index('conversions_at_idx').on(t.tenantId, t.occurredAt),
+  ],
+);
+
+/**
+ * Daily roll-ups of shares, clicks and reported reactions, so a 90-day dashboard reads thousands of
+ * rows instead of millions. One row per day and key within a dimension: 'total' (key ''), 'person'
+ * (the person id; '' once anonymised), 'item' (the item id) and 'network'. unique_clicks counts
+ * distinct daily visitor keys per row. Days up to stats_rollups.rolled_through are here; later days
+ * are read from the raw tables.
+ */
+export const dailyStats = pgTable(
+  'daily_stats',
+  {
+    tenantId: text('tenant_id').notNull(),
+    dim: text('dim', { enum: ['total', 'person', 'item', 'network'] }).notNull(),
+    day: date('day', { mode: 'string' }).notNull(),
+    key: text('key').notNull(),
+    shares: integer('shares').notNull().default(0),
+    clicks: integer('clicks').notNull().default(0),
+    uniqueClicks: integer('unique_clicks').notNull().default(0),
+    reactions: integer('reactions').notNull().default(0),
+    comments: integer('comments').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.dim, t.day, t.key] })],
+);
+
+/** How far each tenant's daily_stats reach: every day up to and including rolled_through is rolled up. */
+export const statsRollups = pgTable('stats_rollups', {
+  tenantId: text('tenant_id').primaryKey(),
+  rolledThrough: date('rolled_through', { mode: 'string' }),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Gamification switches and points per action (one row per tenant; defaults when absent: all off). */
+export const gamificationSettings = pgTable('gamification_settings', {
+  tenantId: text('tenant_id').primaryKey(),
+  settings: jsonb('settings').$type<Record<string, unknown>>().notNull(),
+  updatedBy: text('updated_by'),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** A challenge: a time-boxed campaign with a hashtag and a qualifying number of shares. */
+export const challenges = pgTable(
+  'challenges',
+  {
+    tenantId: text('tenant_id').notNull(),
+    id: text('id').notNull(),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    hashtag: text('hashtag').notNull(),
+    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+    endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
+    /** Shares within the period needed to qualify. */
+    threshold: integer('threshold').notNull(),
+    /** Prize-draw tickets: one per qualifying ambassador, or one per share. */
+    ticketRule: text('ticket_rule', { enum: ['one', 'per_share'] }).notNull(),
+    createdBy: text('created_by'),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.id] }), index('challenges_end_idx').on(t.tenantId, t.endsAt)],
+);
+
+/**
+ * A prize draw: the published seed, the frozen list of entries (pseudonymous entrant ids with their
+ * tickets) and the winners. Anyone with the seed and the entries can re-run it and get the same winners.
+ */
+export const prizeDraws = pgTable(
+  'prize_draws',
+  {
+    tenantId: text('tenant_id').notNull(),
+    id: text('id').notNull(),
+    challengeId: text('challenge_id').notNull(),
+    seed: text('seed').notNull(),
+    ticketRule: text('ticket_rule', { enum: ['one', 'per_share'] }).notNull(),
+    winnerCount: integer('winner_count').notNull(),
+    excludePastWinners: boolean('exclude_past_winners').notNull(),
+    entries: jsonb('entries').$type<{ entrant: string; tickets: number }[]>().notNull(),
+    winners: jsonb('winners').$type<string[]>().notNull(),
+    drawnBy: text('drawn_by'),
+    drawnAt: timestamp('drawn_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    index('draws_challenge_idx').on(t.tenantId, t.challengeId),
+  ],
+);
+
+/** Who won which draw (person_id nulled when they leave), for telling them and excluding past winners. */
+export const drawWinners = pgTable(
+  'draw_winners',
+  {
+    tenantId: text('tenant_id').notNull(),
+    drawId: text('draw_id').notNull(),
+    entrant: text('entrant').notNull(),
+    personId: text('person_id'),
+    position: integer('position').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.drawId, t.entrant] }),
+    index('draw_winners_person_idx').on(t.tenantId, t.personId),
   ],
 );

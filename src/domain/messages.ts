@@ -1,4 +1,8 @@
 import { SCHEMA_MESSAGES } from '../contracts/schema-messages';
+import { CANVAS_MESSAGES } from './catalogue/canvas';
+import { DASHBOARD_MESSAGES } from './catalogue/dashboard';
+import { DIGEST_MESSAGES } from './catalogue/digest';
+import { GAMIFICATION_MESSAGES } from './catalogue/gamification';
 import type { ContentStatus } from './content';
 import type { Language } from './person';
 
@@ -505,6 +509,12 @@ const DOMAIN_MESSAGES = {
   },
 
   // ---- the outbox --------------------------------------------------------------------------------
+
+  // ---- the program cockpit (issue 6), one file per feature
+  ...CANVAS_MESSAGES,
+  ...DASHBOARD_MESSAGES,
+  ...GAMIFICATION_MESSAGES,
+  ...DIGEST_MESSAGES,
 } as const satisfies Record<string, Readonly<Record<Language, string>> | Phrases<never>>;
 
 /** The catalogue: the schemas' own words (src/contracts) and everything else. */

@@ -40,6 +40,10 @@ import { registerTeamRoutes } from './routes/team-routes';
 import { registerPeopleRoutes } from './routes/people-routes';
 import { registerSparringRoutes } from './routes/sparring-routes';
 import { registerOnboardingRoutes } from './routes/onboarding-routes';
+import { registerCanvasRoutes } from './routes/canvas-routes';
+import { registerDashboardRoutes } from './routes/dashboard-routes';
+import { registerDigestRoutes } from './routes/digest-routes';
+import { registerGamificationRoutes } from './routes/gamification-routes';
 
 /** The Bot Framework endpoint, provided by bot/ (a thin adapter over the same services). */
 export interface BotEndpoint {
@@ -175,6 +179,10 @@ export async function buildServer(deps: HttpDeps): Promise<ChorusServer> {
   registerPeopleRoutes(r, deps);
   registerSparringRoutes(r, deps);
   registerOnboardingRoutes(r, deps);
+  registerCanvasRoutes(r, deps);
+  registerDashboardRoutes(r, deps);
+  registerGamificationRoutes(r, deps);
+  registerDigestRoutes(r, deps);
   if (deps.config.devSignIn && deps.devSessions && deps.demoTenantId) {
     registerDevSignInRoutes(r, deps, deps.demoTenantId);
   }

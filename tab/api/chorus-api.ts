@@ -255,6 +255,14 @@ export function createChorusApi(client: ApiClient) {
     mySparring: (signal?: AbortSignal) =>
       client.request('GET', '/api/me/sparring', ZMySparringRequests, { signal }),
 
+    // ---- cockpit: canvas, targets, brand style and audit log (issue 6)
+
+    // ---- cockpit: dashboard, conversions and CSV export (issue 6)
+
+    // ---- cockpit: gamification, challenges and prize draws (issue 6)
+
+    // ---- cockpit: reach calculator and weekly digest (issue 6)
+
     // ---- demo only: what a demo person received from the bot
     devInbox: (personId: string, signal?: AbortSignal) =>
       client.request('GET', `/api/dev/inbox?${new URLSearchParams({ personId })}`, ZInboxList, { signal }),

@@ -1,3 +1,7 @@
+import { canvasDa } from './sections/canvas.da';
+import { dashboardDa } from './sections/dashboard.da';
+import { digestDa } from './sections/digest.da';
+import { gamificationDa } from './sections/gamification.da';
 import type { Dictionary } from './en';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -945,4 +949,9 @@ export const da: Dictionary = {
     events: 'Arrangementer',
     sustainability: 'Bæredygtighed',
   },
+  // ---- the program cockpit (issue 6), one file per feature in ./sections
+  canvas: canvasDa,
+  dashboard: dashboardDa,
+  gamification: gamificationDa,
+  digest: digestDa,
 };

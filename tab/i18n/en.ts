@@ -1,3 +1,7 @@
+import { canvasEn } from './sections/canvas.en';
+import { dashboardEn } from './sections/dashboard.en';
+import { digestEn } from './sections/digest.en';
+import { gamificationEn } from './sections/gamification.en';
 import type { FunnelStage, Language, Network, OutboxState, Topic } from '@contracts';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -943,6 +947,11 @@ export const en = {
     events: 'Events',
     sustainability: 'Sustainability',
   } satisfies Record<Topic, string>,
+  // ---- the program cockpit (issue 6), one file per feature in ./sections
+  canvas: canvasEn,
+  dashboard: dashboardEn,
+  gamification: gamificationEn,
+  digest: digestEn,
 };
 
 export type Dictionary = typeof en;

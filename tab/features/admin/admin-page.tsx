@@ -12,13 +12,26 @@ import { StatsCards } from './stats-cards';
 import { CoachSettingsAdmin } from './sparring/coach-settings-form';
 import { SparringAdmin } from './sparring/sparring-admin';
 import { OnboardingProgress } from './onboarding-progress';
+import { CanvasAdmin } from '../cockpit/canvas/canvas-admin';
+import { DashboardAdmin } from '../cockpit/dashboard/dashboard-admin';
+import { GamificationAdmin } from '../cockpit/gamification/gamification-admin';
 
 const useStyles = makeStyles({
   panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
 });
 
-type AdminSection = 'content' | 'campaigns' | 'sparring' | 'coach' | 'program';
-const SECTIONS: readonly AdminSection[] = ['content', 'campaigns', 'sparring', 'coach', 'program'];
+type AdminSection =
+  'content' | 'campaigns' | 'sparring' | 'coach' | 'program' | 'dashboard' | 'canvas' | 'gamification';
+const SECTIONS: readonly AdminSection[] = [
+  'content',
+  'campaigns',
+  'sparring',
+  'coach',
+  'program',
+  'dashboard',
+  'canvas',
+  'gamification',
+];
 
 /**
  * For comms and approvers. Content: the review queue and the editor (approvers review; comms write).
@@ -56,6 +69,15 @@ export function AdminPage() {
           <Tab id="admin-tab-program" value="program" aria-controls="admin-panel">
             {t.admin.programTab}
           </Tab>
+          <Tab id="admin-tab-dashboard" value="dashboard" aria-controls="admin-panel">
+            {t.dashboard.title}
+          </Tab>
+          <Tab id="admin-tab-canvas" value="canvas" aria-controls="admin-panel">
+            {t.canvas.title}
+          </Tab>
+          <Tab id="admin-tab-gamification" value="gamification" aria-controls="admin-panel">
+            {t.gamification.title}
+          </Tab>
         </TabList>
       )}
       <div
@@ -71,6 +93,12 @@ export function AdminPage() {
           <SparringAdmin />
         ) : current === 'coach' ? (
           <CoachSettingsAdmin />
+        ) : current === 'dashboard' ? (
+          <DashboardAdmin />
+        ) : current === 'canvas' ? (
+          <CanvasAdmin />
+        ) : current === 'gamification' ? (
+          <GamificationAdmin />
         ) : (
           <ProgramAdmin />
         )}

@@ -1,0 +1,4 @@
+import { z } from 'zod';
+
+// The weekly digest and the reach calculator (issue 6).
+export const ZDigestPlaceholder = z.object({});

@@ -1,0 +1,6 @@
+import type { Language } from '../common';
+
+/** The words of the digest schemas' problems (issue 6), merged into SCHEMA_MESSAGES. English texts must be unique. */
+export const DIGEST_SCHEMA_MESSAGES = {
+  // entries: key: { en: '…', da: '…' },
+} as const satisfies Record<string, Readonly<Record<Language, string>>>;
