@@ -20,6 +20,8 @@ import type {
 import { renderBotMessage } from './cards';
 import { renderOnboardingWelcome } from './cards-onboarding';
 import { renderSparringReply } from './cards-sparring';
+import { renderPrizeWin } from './cards-gamification';
+import { renderWeeklyDigest } from './cards-digest';
 import {
   campaignLink,
   pitchFor,
@@ -134,7 +136,10 @@ export function createOutboxTransport(options: OutboxTransportOptions): OutboxTr
   // still lists what is running). What they asked for (the welcome, sparring replies) still comes.
   const pausedSkip = { state: 'cancelled' as const, reason: NOTIFICATIONS_PAUSED_REASON };
   const isNotification = (payload: OutboxPayload) =>
-    payload.kind === 'campaignInvitation' || payload.kind === 'campaignAnnouncement';
+    payload.kind === 'campaignInvitation' ||
+    payload.kind === 'campaignAnnouncement' ||
+    // The weekly digest too: someone who paused after it was queued does not get it.
+    payload.kind === 'weeklyDigest';
 
   const loadCampaign = async (tenantId: string, campaignId: string) => {
     const campaign = await options.content.campaign(tenantId, campaignId);
@@ -215,6 +220,25 @@ export function createOutboxTransport(options: OutboxTransportOptions): OutboxTr
           draft: request.draft,
           reply: request.reply,
           askedAt: request.createdAt,
+        });
+        return { ok: true, activity, person };
+      }
+      case 'prizeWin': {
+        // Sent only to a current person; leaving cancels what is still queued for them.
+        if (!person) return { ok: false, skipped: { state: 'failed', reason: 'recipient_gone' } };
+        const activity = renderPrizeWin({
+          language: languageOf(person, null),
+          challengeTitle: payload.challengeTitle,
+        });
+        return { ok: true, activity, person };
+      }
+      case 'weeklyDigest': {
+        if (!person) return { ok: false, skipped: { state: 'failed', reason: 'recipient_gone' } };
+        const { kind: _kind, ...digest } = payload;
+        const activity = renderWeeklyDigest({
+          language: languageOf(person, null),
+          digest,
+          links: options.links,
         });
         return { ok: true, activity, person };
       }

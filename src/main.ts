@@ -10,8 +10,14 @@ import { createContentStore } from './db/content-store';
 import { createSharingStore } from './db/sharing-store';
 import { createCoachLibraryReader, createSparringStore } from './db/sparring-store';
 import { createCoachSettingsStore } from './db/coach-settings-store';
+import { createCanvasStore } from './db/canvas-store';
+import { createAuditLogStore } from './db/audit-log-store';
 import { createOnboardingStore } from './db/onboarding-store';
 import { createChatPreferencesStore } from './db/chat-preferences-store';
+import { createDigestStore } from './db/digest-store';
+import { createStatsStore } from './db/stats-store';
+import { createConversionStore } from './db/conversion-store';
+import { createGamificationStore } from './db/gamification-store';
 import { createCampaignStore } from './db/campaign-store';
 import { createNominationStore } from './db/nomination-store';
 import { createBotChannelRepository, createOutboxContentReader, createOutboxStore } from './db/outbox-store';
@@ -28,7 +34,10 @@ import {
 import { DemoDirectory } from './demo/demo-directory';
 import { seedDemoContent } from './demo/demo-content';
 import { seedDemoCoachSettings } from './demo/demo-coach';
+import { seedDemoCanvas } from './demo/demo-canvas';
 import { seedDemoRecruitment } from './demo/demo-recruitment';
+import { seedDemoActivity } from './demo/demo-activity';
+import { seedDemoGamification } from './demo/demo-gamification';
 import {
   createDevChat,
   DEMO_BOT_ACCOUNT,
@@ -61,6 +70,9 @@ import type { Store } from './ports/store';
 import { ensureProgramDefaults } from './services/ensure-program-defaults';
 import { sendWelcome } from './services/send-welcome';
 import { syncDirectory } from './services/sync-directory';
+import { sendWeeklyDigests } from './services/send-weekly-digests';
+import { rollUpDueAt, rollUpStats } from './services/roll-up-stats';
+import { isoWeekOf, nextDigestAt } from './domain/digest';
 import { createGraphDirectoryFromConfig } from './graph/create-graph-directory';
 import { createSharePointPagesFromConfig } from './graph/sharepoint-pages';
 import { createBot } from '../bot/create-bot';
@@ -111,10 +123,20 @@ export async function createChorus(options: ChorusOptions): Promise<Chorus> {
   const sharing = createSharingStore(database.db);
   const sparring = createSparringStore(database.db);
   const coachSettings = createCoachSettingsStore(database.db);
+  // The program canvas and the audit log of admin actions (issue 6).
+  const canvas = createCanvasStore(database.db);
+  const audit = createAuditLogStore(database.db);
   const coachLibrary = createCoachLibraryReader(database.db);
   // The bot's onboarding progress and per-person chat preferences (language override, pause).
   const onboarding = createOnboardingStore(database.db);
   const chatPreferences = createChatPreferencesStore(database.db);
+  // The reach calculator's numbers and the weekly digest's reads (issue 6).
+  const digest = createDigestStore(database.db);
+  // Gamification: settings, challenges and prize draws (issue 6).
+  const gamification = createGamificationStore(database.db);
+  // The dashboard's numbers, their daily roll-ups, and reported conversions (issue 6).
+  const stats = createStatsStore(database.db);
+  const conversions = createConversionStore(database.db);
 
   let directory: Directory;
   let tenantId: string;
@@ -141,6 +163,7 @@ export async function createChorus(options: ChorusOptions): Promise<Chorus> {
   if (config.demoContent) {
     await seedDemoContent({ content, clock }, { tenantId, roleRules });
     await seedDemoCoachSettings({ coachSettings, clock }, { tenantId });
+    await seedDemoCanvas({ canvas, clock }, { tenantId });
   }
 
   const devSessions = config.devSignIn ? createDevSessions(createSecretSource(database.db), tenantId) : null;
@@ -172,7 +195,7 @@ export async function createChorus(options: ChorusOptions): Promise<Chorus> {
       clock,
       channels,
       sparring: { store, coachSettings, coachLibrary, sharing, requests: sparring },
-      ambassador: { store, onboarding, chatPreferences, sharing, sparringRequests: sparring },
+      ambassador: { store, onboarding, chatPreferences, sharing, sparringRequests: sparring, gamification },
       chatPreferences,
     },
     storage: createBotStorage(database.db, () => tenants.current() ?? tenantId),
@@ -349,6 +372,20 @@ export async function createChorus(options: ChorusOptions): Promise<Chorus> {
         );
         outboxWorker?.nudge();
       },
+      'digest.weekly': async (job) => {
+        // The week it was scheduled for, even when it runs late (an instance was down on Monday).
+        const week = typeof job.payload['week'] === 'string' ? job.payload['week'] : undefined;
+        const result = await sendWeeklyDigests(
+          { digest, outbox, clock },
+          { tenantId: job.tenantId, ...(week ? { week } : {}) },
+        );
+        logger.info({ ...result, tenantId: job.tenantId }, 'weekly digests queued');
+        outboxWorker?.nudge();
+      },
+      'stats.rollup': async (job) => {
+        const result = await rollUpStats({ stats, clock }, { tenantId: job.tenantId });
+        logger.info({ ...result, tenantId: job.tenantId }, 'statistics rolled up');
+      },
     },
   });
 
@@ -379,6 +416,51 @@ export async function createChorus(options: ChorusOptions): Promise<Chorus> {
     : null;
   scheduleTimer?.unref();
 
+  // The weekly digest (issue 6): one waiting job per tenant (dedupe key), due next Monday 08:00
+  // Copenhagen time. The job row is durable, so an instance that was down then runs it when it starts;
+  // once it has run, the next check queues the week after.
+  const scheduleDigest = async () => {
+    const runAt = nextDigestAt(clock.now());
+    await store.jobs.enqueue(
+      tenantId,
+      'digest.weekly',
+      { week: isoWeekOf(runAt) },
+      { dedupeKey: 'digest.weekly', runAt, maxAttempts: 3 },
+    );
+  };
+  await scheduleDigest();
+  const digestTimer = config.jobs.enabled
+    ? setInterval(
+        () =>
+          void scheduleDigest().catch((err: unknown) => logger.warn({ err }, 'scheduling the digest failed')),
+        60_000,
+      )
+    : null;
+  digestTimer?.unref();
+
+  // The daily roll-up (issue 6): one waiting job per tenant (dedupe key), due at once when a closed day
+  // is waiting, else ten minutes after the next UTC midnight.
+  const scheduleRollUp = async () => {
+    const runAt = rollUpDueAt(clock.now(), await stats.rolledThrough(tenantId));
+    await store.jobs.enqueue(
+      tenantId,
+      'stats.rollup',
+      {},
+      { dedupeKey: 'stats.rollup', runAt, maxAttempts: 3 },
+    );
+  };
+  await scheduleRollUp();
+  const rollUpTimer = config.jobs.enabled
+    ? setInterval(
+        () =>
+          void scheduleRollUp().catch((err: unknown) =>
+            logger.warn({ err }, 'scheduling the roll-up failed'),
+          ),
+        60_000,
+      )
+    : null;
+  rollUpTimer?.unref();
+
   // PGlite runs each statement on this thread, one at a time: one batch in flight makes the batches
   // (and so the throughput) largest. A server commits in parallel, so let a few batches overlap.
   const clicks = createClickRecorder(database.db, logger, {
@@ -394,6 +476,10 @@ export async function createChorus(options: ChorusOptions): Promise<Chorus> {
       { ...deps, campaigns, nominations, outbox, content, sharing, publicUrl: config.publicUrl },
       { tenantId, now: clock.now() },
     );
+    // 90 days of shares, clicks and conversions for the dashboard, once, then rolled up.
+    if (config.demoActivity) await seedDemoActivity({ db: database.db, stats, clock }, { tenantId });
+    // Gamification on, a finished challenge with its draw and a running one, once (after the shares).
+    await seedDemoGamification({ gamification, outbox, audit, clock }, { tenantId });
   }
 
   const server = await buildServer({
@@ -407,8 +493,14 @@ export async function createChorus(options: ChorusOptions): Promise<Chorus> {
     outbox,
     sparring,
     coachSettings,
+    canvas,
+    audit,
     onboarding,
     chatPreferences,
+    digest,
+    gamification,
+    stats,
+    conversions,
     sharepoint: config.sharepoint ? createSharePointPagesFromConfig(config.sharepoint) : null,
     config,
     logger,
@@ -450,6 +542,8 @@ export async function createChorus(options: ChorusOptions): Promise<Chorus> {
     },
     async close() {
       if (scheduleTimer) clearInterval(scheduleTimer);
+      if (digestTimer) clearInterval(digestTimer);
+      if (rollUpTimer) clearInterval(rollUpTimer);
       // Stop taking requests and let in-flight ones finish, then finish jobs in hand, then close the DB.
       // The outbox stops claiming, lets requests already sent finish and be recorded, and puts messages
       // still waiting for their slot back in the queue, before the server (the demo's connector) goes.

@@ -11,6 +11,7 @@ import type { CoachLibraryReader, SparringStore } from '../../src/ports/sparring
 import type { SharingStore } from '../../src/ports/sharing';
 import type { ChatPreferencesRepository } from '../../src/ports/chat-preferences';
 import type { OnboardingRepository } from '../../src/ports/onboarding';
+import type { GamificationStore } from '../../src/ports/gamification';
 
 /** What sparring needs: the coach's settings and library captions, tracked links, the human queue. */
 export interface BotSparringDeps {
@@ -29,6 +30,8 @@ export interface BotAmbassadorDeps {
   sharing: SharingStore;
   /** Leaving deletes the person's sparring requests too (as in the tab). */
   sparringRequests: Pick<SparringStore, 'deleteForPerson'>;
+  /** Leaving forgets the person's prize-draw wins too (as in the tab). */
+  gamification?: Pick<GamificationStore, 'anonymise'>;
 }
 
 /** What the bot remembers per conversation (stored through botbuilder Storage, in Postgres). */

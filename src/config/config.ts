@@ -65,6 +65,7 @@ const ZEnv = z.object({
   JOBS_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   JOBS_ENABLED: bool.default('true'),
   DEMO_CONTENT: bool.optional(),
+  DEMO_ACTIVITY: bool.optional(),
   OUTBOX_ENABLED: bool.default('true'),
   OUTBOX_RATE_PER_SECOND: z.coerce
     .number({ message: 'must be a number of messages per second' })
@@ -189,6 +190,8 @@ export interface Config {
   } | null;
   /** Seed the demo library (about 30 items) into an empty tenant at startup. Demo directory only. */
   demoContent: boolean;
+  /** With the demo content: seed 90 days of shares, clicks and conversions for the dashboard, once. */
+  demoActivity: boolean;
   /** Behind a reverse proxy (App Service, Front Door): take the client address from X-Forwarded-For. */
   trustProxy: boolean;
   /**
@@ -401,5 +404,7 @@ export function loadConfig(
             }
           : null,
     demoContent: !production && directoryKind === 'demo' && (e.DEMO_CONTENT ?? true),
+    demoActivity:
+      !production && directoryKind === 'demo' && (e.DEMO_CONTENT ?? true) && (e.DEMO_ACTIVITY ?? true),
   };
 }

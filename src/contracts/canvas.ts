@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZNetwork } from './common';
+import { ZNetwork, type Language } from './common';
 import { schemaMessage as m } from './schema-messages';
 
 // The program canvas (issue 6): comms' design of the program, step by step. One JSON document per
@@ -15,6 +15,30 @@ export const PURPOSE_TEMPLATES = [
 ] as const;
 export const ZPurposeTemplate = z.enum(PURPOSE_TEMPLATES);
 export type PurposeTemplate = z.infer<typeof ZPurposeTemplate>;
+
+/**
+ * The text a purpose template puts in the purpose field; comms edits it to fit (custom starts empty).
+ * Here, not in the domain, so the tab's template picker can show it.
+ */
+export const PURPOSE_PREFILL: Record<PurposeTemplate, Record<Language, string>> = {
+  'graduate-recruitment': {
+    da: 'Flere kvalificerede ansøgere til vores graduate- og trainee-stillinger: vores ambassadører viser, hvordan det er at starte karrieren hos os, så studerende og nyuddannede søger os.',
+    en: 'More qualified applicants for our graduate and trainee positions: our ambassadors show what starting a career with us is like, so students and recent graduates apply.',
+  },
+  'it-talent': {
+    da: 'At blive set som en attraktiv IT-arbejdsplads: vores udviklere, dataspecialister og arkitekter fortæller om de opgaver og den teknologi, de arbejder med, så IT-talenter får lyst til at søge.',
+    en: 'To be seen as an attractive IT workplace: our developers, data specialists and architects talk about the problems and technology they work on, so IT talent wants to join.',
+  },
+  'thought-leadership': {
+    da: 'Tankelederskab på vores fagområde: vores eksperter deler viden og holdninger, så kunder, partnere og medier ser os som dem, der ved mest.',
+    en: 'Thought leadership in our field: our experts share knowledge and views, so customers, partners and the media see us as the people who know most.',
+  },
+  awareness: {
+    da: 'Større kendskab til virksomheden: flere kender os, ved hvad vi laver, og forbinder os med det, vi står for.',
+    en: 'Greater awareness of the company: more people know us, know what we do and connect us with what we stand for.',
+  },
+  custom: { da: '', en: '' },
+};
 
 const ZShortText = z.string().trim().max(280, m('canvasTextTooLong'));
 const ZLongText = z.string().trim().max(2000, m('canvasLongTextTooLong'));
@@ -131,3 +155,15 @@ export const ZAuditEntry = z.object({
 export type AuditEntry = z.infer<typeof ZAuditEntry>;
 export const ZAuditPage = z.object({ entries: z.array(ZAuditEntry), nextCursor: z.string().nullable() });
 export type AuditPage = z.infer<typeof ZAuditPage>;
+
+/** GET /api/admin/audit: newest first; `cursor` is the previous page's `nextCursor`. */
+export const ZAuditQuery = z
+  .object({
+    cursor: z
+      .string()
+      .regex(/^\d{1,18}$/, m('auditCursorFormat'))
+      .optional(),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+  })
+  .strict();
+export type AuditQuery = z.infer<typeof ZAuditQuery>;

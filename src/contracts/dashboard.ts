@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZFunnelStage } from './recruitment';
+import { schemaMessage as m } from './schema-messages';
 
 // The program dashboard (issue 6). Every figure has a definition (in the tab's words, keyed by
 // `key`), a value for the chosen period and for the period before it, and a target where the canvas
@@ -12,12 +13,12 @@ export const ZDashboardQuery = z
     days: z.coerce
       .number()
       .int()
-      .refine((d) => (DASHBOARD_PERIODS as readonly number[]).includes(d))
+      .refine((d) => (DASHBOARD_PERIODS as readonly number[]).includes(d), m('dashboardDaysInvalid'))
       .default(30),
     /** The last day of the period, YYYY-MM-DD (UTC); today when absent. */
     end: z
       .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/)
+      .regex(/^\d{4}-\d{2}-\d{2}$/, m('dashboardEndFormat'))
       .optional(),
   })
   .strict();
@@ -61,6 +62,8 @@ export const ZDailyPoint = z.object({
   clicks: z.number().int(),
   uniqueClicks: z.number().int(),
   activeAmbassadors: z.number().int(),
+  /** True when some members shared that day but fewer than five: activeAmbassadors shows 0 then. */
+  activeAmbassadorsHidden: z.boolean().optional(),
 });
 export type DailyPoint = z.infer<typeof ZDailyPoint>;
 
@@ -127,3 +130,30 @@ export const DASHBOARD_TABLES = [
 ] as const;
 export const ZDashboardTable = z.enum(DASHBOARD_TABLES);
 export type DashboardTable = z.infer<typeof ZDashboardTable>;
+
+/** The export's path: GET /api/admin/dashboard/export/<table>.csv */
+export const ZDashboardExportParams = z
+  .object({
+    table: z
+      .string()
+      .transform((file) => file.replace(/\.csv$/i, ''))
+      .pipe(ZDashboardTable),
+  })
+  .strict();
+export type DashboardExportParams = z.infer<typeof ZDashboardExportParams>;
+
+/** An ambassador states how many people follow them (for estimated reach and new followers). */
+export const ZNetworkSizeRequest = z
+  .object({
+    networkSize: z
+      .number({ invalid_type_error: m('networkSizeWhole') })
+      .int(m('networkSizeWhole'))
+      .min(0, m('networkSizeWhole'))
+      .max(10_000_000, m('networkSizeTooLarge')),
+  })
+  .strict();
+export type NetworkSizeRequest = z.infer<typeof ZNetworkSizeRequest>;
+
+/** The stated network size, as saved. */
+export const ZNetworkSizeView = z.object({ networkSize: z.number().int() });
+export type NetworkSizeView = z.infer<typeof ZNetworkSizeView>;

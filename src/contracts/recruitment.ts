@@ -138,7 +138,15 @@ export type OutboxState = z.infer<typeof ZOutboxState>;
 /** One send's progress, for the progress bar and the failure list. */
 export const ZSendProgress = z.object({
   id: z.string(),
-  kind: z.enum(['announcement', 'invitations', 'nomination', 'welcome', 'sparringReply']),
+  kind: z.enum([
+    'announcement',
+    'invitations',
+    'nomination',
+    'welcome',
+    'sparringReply',
+    'digest',
+    'prizeDraw',
+  ]),
   createdAt: z.string(),
   cancelledAt: z.string().nullable(),
   total: z.number().int(),

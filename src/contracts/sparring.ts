@@ -18,6 +18,21 @@ const ZHostName = z
   .max(253)
   .regex(/^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, m('domainFormat'));
 
+/**
+ * The word that goes first in an advertising post (brand style): a plain word or two, never a hashtag
+ * (the Danish Consumer Ombudsman does not accept "#reklame"). Danish posts should use Reklame or Annonce.
+ */
+export const ZDisclosureMark = z
+  .string()
+  .trim()
+  .min(1, m('disclosureMarkRequired'))
+  .max(30, m('disclosureMarkTooLong'))
+  .refine((mark) => !mark.includes('#'), m('disclosureMarkNoHashtag'));
+
+/** The disclosure word per language. */
+export const ZDisclosureMarks = z.object({ da: ZDisclosureMark, en: ZDisclosureMark }).strict();
+export type DisclosureMarksInput = z.infer<typeof ZDisclosureMarks>;
+
 /** What comms saves as the coach's settings. Lists are de-duplicated by the service. */
 export const ZCoachSettingsInput = z
   .object({
@@ -29,6 +44,10 @@ export const ZCoachSettingsInput = z
     tone: z.enum(['du', 'De']),
     emojiPolicy: z.enum(['none', 'sparing', 'free']),
     companyDomains: z.array(ZHostName).max(50, m('companyDomainsTooMany')),
+    /** Brand style (issue 6); left out, the saved ones are kept. */
+    suggestedHashtags: z.array(ZHashtag).max(20, m('suggestedHashtagsTooMany')).optional(),
+    /** Brand style (issue 6); left out, the saved ones are kept. */
+    disclosureMarks: ZDisclosureMarks.optional(),
   })
   .strict();
 export type CoachSettingsInput = z.infer<typeof ZCoachSettingsInput>;
@@ -41,6 +60,8 @@ export const ZCoachSettingsView = z.object({
   tone: z.enum(['du', 'De']),
   emojiPolicy: z.enum(['none', 'sparing', 'free']),
   companyDomains: z.array(z.string()),
+  suggestedHashtags: z.array(z.string()),
+  disclosureMarks: z.object({ da: z.string(), en: z.string() }),
   updatedAt: z.string().nullable(),
 });
 export type CoachSettingsView = z.infer<typeof ZCoachSettingsView>;

@@ -13,6 +13,8 @@ function toSettings(row: Row): StoredCoachSettings {
     tone: row.tone,
     emojiPolicy: row.emojiPolicy,
     companyDomains: row.companyDomains,
+    suggestedHashtags: row.suggestedHashtags,
+    disclosureMarks: row.disclosureMarks,
     updatedBy: row.updatedBy,
     updatedAt: row.updatedAt,
   };
@@ -34,6 +36,9 @@ export function createCoachSettingsStore(db: Db): CoachSettingsStore {
         tone: settings.tone,
         emojiPolicy: settings.emojiPolicy,
         companyDomains: settings.companyDomains,
+        // Settings without a brand style (older callers) keep the saved one, or get the column defaults.
+        ...(settings.suggestedHashtags ? { suggestedHashtags: settings.suggestedHashtags } : {}),
+        ...(settings.disclosureMarks ? { disclosureMarks: settings.disclosureMarks } : {}),
         updatedBy: change.updatedBy,
         updatedAt: change.at,
       };

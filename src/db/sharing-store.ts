@@ -17,6 +17,7 @@ import type {
 import { rowsOf, type Db } from './database';
 import { captionVariants, contentItems, shares, trackedLinks } from './schema';
 import { createSecretSource } from './secrets';
+import { anonymisePersonStats, applyShareFeedbackDelta } from './stats-store';
 
 /** Tracked links never change, but an item's link and title may be edited: keep targets briefly. */
 const LINK_TTL_MS = 30_000;
@@ -240,12 +241,25 @@ function build(db: Db, caches: Caches): SharingStore {
       if (feedback.reactions !== undefined) set.reactions = feedback.reactions;
       if (feedback.comments !== undefined) set.comments = feedback.comments;
       if (feedback.postUrl !== undefined) set.postUrl = feedback.postUrl;
-      const rows = await db
-        .update(shares)
-        .set(set)
-        .where(and(eq(shares.tenantId, tenantId), eq(shares.id, shareId)))
-        .returning();
-      return rows[0] ? toShare(rows[0]) : null;
+      // One transaction with the roll-up's delta, so a rolled-up day stays exact (stats-store.ts).
+      return db.transaction(async (tx) => {
+        const where = and(eq(shares.tenantId, tenantId), eq(shares.id, shareId));
+        const before = await tx
+          .select({ reactions: shares.reactions, comments: shares.comments })
+          .from(shares)
+          .where(where)
+          .for('update');
+        const rows = await tx.update(shares).set(set).where(where).returning();
+        const row = rows[0];
+        if (!row || !before[0]) return null;
+        if (row.status === 'shared') {
+          await applyShareFeedbackDelta(tx, tenantId, row, {
+            reactions: (row.reactions ?? 0) - (before[0].reactions ?? 0),
+            comments: (row.comments ?? 0) - (before[0].comments ?? 0),
+          });
+        }
+        return toShare(row);
+      });
     },
 
     async resolveLink(tenantId, code) {
@@ -446,6 +460,8 @@ function build(db: Db, caches: Caches): SharingStore {
             sql`update ${sql.identifier(table)} set person_id = null where tenant_id = ${tenantId} and person_id = ${personId}`,
           );
         }
+        // Rolled-up per-person rows merge into the anonymous key; conversions lose the link too.
+        await anonymisePersonStats(tx, tenantId, personId);
       });
     },
   };

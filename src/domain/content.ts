@@ -81,8 +81,14 @@ export function postLength(network: Network, text: string, link: string | null):
 
 /** The words that mark a post as advertising at its start, per language (Danish Consumer Ombudsman). */
 export const DISCLOSURE_MARK: Record<Language, string> = { da: 'Reklame', en: 'Advertisement' };
+/** The tenant's disclosure words per language (brand style, coach_settings.disclosure_marks). */
+export type DisclosureMarks = Record<Language, string>;
 const ACCEPTED_MARKS = /^(reklame|annonce|advertisement)\b/i;
 const MISPLACED_MARKS = /#?\b(reklame|annonce|advertisement)\b/i;
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** The tenant's own word counts like the built-in ones ("Reklame" and "Annonce" always count). */
+const markAt = (mark: string, start: boolean) =>
+  new RegExp(`${start ? '^' : '#?'}(?<![\\p{L}\\p{N}_])${escapeRegExp(mark)}(?![\\p{L}\\p{N}_])`, 'iu');
 // Hashtag-style markings that say too little. A bare "ad" is only weak in English: in Danish it is an
 // ordinary word ("ad omveje", "ad åre").
 const WEAK_MARKS: Record<Language, RegExp> = {
@@ -105,15 +111,18 @@ export interface DisclosureCheck {
  */
 export function applyDisclosure(
   text: string,
-  options: { advertising: boolean; language: Language },
+  options: { advertising: boolean; language: Language; mark?: string },
 ): DisclosureCheck {
   const trimmed = text.trimStart();
   if (!options.advertising) return { text, added: false, warnings: [] };
-  if (ACCEPTED_MARKS.test(trimmed)) return { text: trimmed, added: false, warnings: [] };
+  const mark = options.mark?.trim() || DISCLOSURE_MARK[options.language];
+  if (ACCEPTED_MARKS.test(trimmed) || markAt(mark, true).test(trimmed)) {
+    return { text: trimmed, added: false, warnings: [] };
+  }
   const warnings: DisclosureCheck['warnings'] = [];
-  if (MISPLACED_MARKS.test(trimmed)) warnings.push('MARK_MISPLACED');
+  if (MISPLACED_MARKS.test(trimmed) || markAt(mark, false).test(trimmed)) warnings.push('MARK_MISPLACED');
   else if (WEAK_MARKS[options.language].test(trimmed)) warnings.push('MARK_WEAK');
-  return { text: `${DISCLOSURE_MARK[options.language]}: ${trimmed}`, added: true, warnings };
+  return { text: `${mark}: ${trimmed}`, added: true, warnings };
 }
 
 export interface ShareIntent {

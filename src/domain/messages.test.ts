@@ -57,6 +57,14 @@ const EXAMPLES: { [K in ParamMessageKey]: MessageParams<K> } = {
   sharepointBusy: { seconds: 30 },
   sharepointFailed: { status: 500, code: 'generalException' },
   draftTooLong: { length: 6200, max: 5000 },
+  csvHeaderInvalid: { missing: 'kind, occurred_at' },
+  csvSyntax: { line: 4 },
+  csvTooManyRows: { max: 10_000 },
+  csvImportRejected: { count: 2 },
+  csvDuplicateId: { first: 2 },
+  csvWrongCellCount: { expected: 4, found: 3 },
+  drawBeforeChallengeEnds: { endsAt: '2026-12-31T23:00:00.000Z' },
+  prizeWinBody: { challenge: '#GrønOmstilling' },
 };
 
 function example(key: MessageKey): Message {

@@ -19,8 +19,14 @@ import type { CampaignStore, SharePointNewsPages } from '../ports/campaigns';
 import type { NominationStore } from '../ports/nominations';
 import type { OutboxStore } from '../ports/outbox';
 import type { CoachSettingsStore } from '../ports/coach-settings';
+import type { CanvasStore } from '../ports/canvas';
+import type { AuditLog } from '../ports/audit-log';
 import type { SparringStore } from '../ports/sparring';
 import type { ChatPreferencesRepository } from '../ports/chat-preferences';
+import type { DigestStore } from '../ports/digest';
+import type { StatsStore } from '../ports/stats';
+import type { ConversionStore } from '../ports/conversions';
+import type { GamificationStore } from '../ports/gamification';
 import type { OnboardingRepository } from '../ports/onboarding';
 import type { ClickRecorder, SharingStore } from '../ports/sharing';
 import type { RoleDeps } from '../services/deps';
@@ -40,6 +46,7 @@ import { registerTeamRoutes } from './routes/team-routes';
 import { registerPeopleRoutes } from './routes/people-routes';
 import { registerSparringRoutes } from './routes/sparring-routes';
 import { registerOnboardingRoutes } from './routes/onboarding-routes';
+import { securityHeaders } from './security-headers';
 import { registerCanvasRoutes } from './routes/canvas-routes';
 import { registerDashboardRoutes } from './routes/dashboard-routes';
 import { registerDigestRoutes } from './routes/digest-routes';
@@ -62,10 +69,22 @@ export interface HttpDeps extends RoleDeps {
   /** Human sparring requests (the queue in Admin, the ambassador's own list, deleted on leave). */
   sparring: SparringStore;
   coachSettings: CoachSettingsStore;
+  /** The program canvas (issue 6). */
+  canvas: CanvasStore;
+  /** Admin actions: written by admin services, read by Admin → Canvas. */
+  audit: AuditLog;
   /** Onboarding progress (comms' aggregate; deleted on leave). */
   onboarding: OnboardingRepository;
   /** Chat preferences (deleted on leave). */
   chatPreferences: ChatPreferencesRepository;
+  /** The reach calculator's numbers and the weekly digest's reads (issue 6). */
+  digest: DigestStore;
+  /** The dashboard's numbers and the daily roll-ups (issue 6). */
+  stats: StatsStore;
+  /** Conversions the career site reports, and its key (issue 6). */
+  conversions: ConversionStore;
+  /** Gamification: settings, challenges and prize draws (issue 6; winners forgotten on leave). */
+  gamification: GamificationStore;
   outbox: OutboxStore;
   /** Publishes campaigns as SharePoint news pages; null or absent when SHAREPOINT_SITE_ID is unset. */
   sharepoint?: SharePointNewsPages | null;
@@ -121,9 +140,15 @@ export async function buildServer(deps: HttpDeps): Promise<ChorusServer> {
     trustProxy: deps.config.trustProxy,
     return503OnClosing: true,
   });
+  const security = securityHeaders(deps.config.mode === 'production');
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-correlation-id', String(request.id));
+    // API answers carry personal data: never kept by a browser or a proxy.
     if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+    // A route may set a stricter policy of its own (uploaded images are sandboxed).
+    for (const [name, value] of Object.entries(security)) {
+      if (!reply.hasHeader(name)) reply.header(name, value);
+    }
   });
   app.setErrorHandler(handleError);
   // Once closing, tracked links go through Fastify too, which answers 503 and closes the connection.
@@ -133,6 +158,12 @@ export async function buildServer(deps: HttpDeps): Promise<ChorusServer> {
   // Image uploads (POST /api/images) send the raw bytes: every image/* type is read into a Buffer, up to
   // the image limit, so the upload service can say exactly what is wrong (SVG, too large, wrong bytes).
   app.addContentTypeParser(/^image\//i, readImageBody);
+  // CSV imports (conversions) arrive as text; the routes parse them and report problems per line.
+  app.addContentTypeParser(
+    ['text/csv', 'application/csv'],
+    { parseAs: 'string', bodyLimit: 2 * 1024 * 1024 },
+    (_request, body, done) => done(null, body),
+  );
   const registered: ChorusServer['registered'] = [];
   app.addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) registered.push({ method, url: route.url });

@@ -35,11 +35,20 @@ export async function answerTrackedLink(
         method: input.method,
       });
   if (!followed) return { status: 404, headers: NOT_FOUND_HEADERS, body: UNKNOWN_LINK_PAGE };
-  return {
-    status: 302,
-    headers: { location: followed.location, 'cache-control': 'no-store', 'content-length': 0 },
-    body: '',
-  };
+  return { status: 302, headers: redirectHeaders(followed.location), body: '' };
+}
+
+// The 302's headers per destination, built once: every click of a post goes to the same address.
+const REDIRECT_HEADERS_MAX = 1000;
+const redirects = new Map<string, Record<string, string | number>>();
+function redirectHeaders(location: string): Record<string, string | number> {
+  let headers = redirects.get(location);
+  if (!headers) {
+    if (redirects.size >= REDIRECT_HEADERS_MAX) redirects.clear();
+    headers = Object.freeze({ location, 'cache-control': 'no-store', 'content-length': 0 });
+    redirects.set(location, headers);
+  }
+  return headers;
 }
 
 /** The client address as Fastify's request.ip gives it: with trustProxy, the first X-Forwarded-For entry. */

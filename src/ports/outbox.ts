@@ -19,7 +19,18 @@ export type OutboxPayload =
       onboarding?: { flowVersion: number; run: number };
     }
   /** Comms' reply to a human sparring request (read from sparring_requests when sent). */
-  | { kind: 'sparringReply'; requestId: number };
+  | { kind: 'sparringReply'; requestId: number }
+  /** A prize-draw winner's congratulation (src/services/run-prize-draw.ts), worded when sent. */
+  | { kind: 'prizeWin'; drawId: string; challengeTitle: string }
+  /** The Monday digest (src/services/send-weekly-digests.ts): the week's facts, worded when sent. */
+  | {
+      kind: 'weeklyDigest';
+      week: string;
+      periodStart: string;
+      periodEnd: string;
+      items: { id: string; title: string; topic: string; topicLabel: { da: string; en: string } }[];
+      numbers: { shares: number; clicks: number; uniqueClicks: number };
+    };
 
 export type OutboxSendKind = SendProgress['kind'];
 

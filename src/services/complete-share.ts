@@ -10,7 +10,7 @@ import { msg } from '../domain/messages';
 import type { Network } from '../domain/program';
 import type { Share } from '../ports/sharing';
 import type { SharingDeps } from './deps';
-import { assertAmbassador, shareableItem, trackedUrl } from './prepare-share';
+import { assertAmbassador, disclosureMarks, shareableItem, trackedUrl } from './prepare-share';
 
 const NETWORK_NAMES: Record<Network, string> = {
   linkedin: 'LinkedIn',
@@ -67,7 +67,11 @@ export async function completeShare(
       : await deps.sharing.getItem(tenantId, share.itemId);
   if (!item) throw new AppError('NOT_FOUND', 'noSuchItem');
   const link = trackedUrl(deps.publicUrl, share.linkCode);
-  const disclosure = applyDisclosure(input.text, { advertising: item.advertising, language: item.language });
+  const disclosure = applyDisclosure(input.text, {
+    advertising: item.advertising,
+    language: item.language,
+    mark: (await disclosureMarks(deps, tenantId))[item.language],
+  });
   const text = disclosure.text;
   const limit = NETWORK_LIMITS[share.network];
   const length = postLength(share.network, text, link);

@@ -1,5 +1,6 @@
 import type { RoleRules } from '../domain/roles';
 import type { Clock } from '../ports/clock';
+import type { CoachSettingsStore } from '../ports/coach-settings';
 import type { SharingStore } from '../ports/sharing';
 import type { ContentStore } from '../ports/content';
 import type { Store } from '../ports/store';
@@ -25,4 +26,6 @@ export interface SharingDeps extends ServiceDeps {
   sharing: SharingStore;
   /** e.g. https://chorus.contoso.com; a tracked link is `${publicUrl}/r/<code>`. */
   publicUrl: string;
+  /** The brand style's disclosure words; without it the built-in ones (Reklame, Advertisement) apply. */
+  coachSettings?: CoachSettingsStore;
 }

@@ -43,6 +43,15 @@ function dayOf(at: Date): string {
   return today.day;
 }
 
+// Today's salt per store, held here as a plain value: the store's own cache hands out a promise, and
+// awaiting it costs every click a trip through the microtask queue. A day's salt never changes.
+const salts = new WeakMap<SharingStore, { tenantId: string; day: string; salt: string }>();
+async function saltOf(sharing: SharingStore, tenantId: string, day: string): Promise<string> {
+  const salt = await sharing.dailySalt(tenantId, day);
+  salts.set(sharing, { tenantId, day, salt });
+  return salt;
+}
+
 /**
  * A visit to /r/<code>: where it leads, and the click counted when a person (not a link-preview
  * crawler) follows it. The click is committed before this returns, so an answered click is never
@@ -61,7 +70,12 @@ export async function followTrackedLink(
   if (input.method !== 'GET' || isCrawler(input.userAgent)) return { location, counted: false };
   try {
     const at = deps.clock.now();
-    const salt = await deps.sharing.dailySalt(input.tenantId, dayOf(at));
+    const day = dayOf(at);
+    const known = salts.get(deps.sharing);
+    const salt =
+      known && known.day === day && known.tenantId === input.tenantId
+        ? known.salt
+        : await saltOf(deps.sharing, input.tenantId, day);
     await deps.clicks.record({
       tenantId: input.tenantId,
       code: target.code,

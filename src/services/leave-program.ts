@@ -3,6 +3,7 @@ import type { ChatPreferencesRepository } from '../ports/chat-preferences';
 import type { OnboardingRepository } from '../ports/onboarding';
 import type { SharingStore } from '../ports/sharing';
 import type { SparringStore } from '../ports/sparring';
+import type { GamificationStore } from '../ports/gamification';
 import type { ServiceDeps } from './deps';
 
 /**
@@ -18,6 +19,8 @@ export async function leaveProgram(
     chatPreferences: Pick<ChatPreferencesRepository, 'delete'>;
     /** Sparring requests are deleted: the drafts are the person's own. */
     sparring: Pick<SparringStore, 'deleteForPerson'>;
+    /** Prize-draw wins are forgotten (the published draw keeps only pseudonyms). */
+    gamification?: Pick<GamificationStore, 'anonymise'>;
   },
   input: { tenantId: string; personId: string },
 ) {
@@ -42,5 +45,6 @@ export async function leaveProgram(
     deps.onboarding.delete(tenantId, personId),
     deps.chatPreferences.delete(tenantId, personId),
     deps.sparring.deleteForPerson(tenantId, personId),
+    deps.gamification?.anonymise(tenantId, personId),
   ]);
 }

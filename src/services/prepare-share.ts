@@ -1,6 +1,13 @@
-import { applyDisclosure, isLive, NETWORK_LIMITS, pickVariantIndex } from '../domain/content';
+import {
+  applyDisclosure,
+  DISCLOSURE_MARK,
+  isLive,
+  NETWORK_LIMITS,
+  pickVariantIndex,
+} from '../domain/content';
 import { AppError } from '../domain/errors';
 import { msg } from '../domain/messages';
+import type { Language } from '../domain/person';
 import type { Network } from '../domain/program';
 import { generateLinkCode } from '../domain/sharing';
 import type { ShareableItem, SharingStore } from '../ports/sharing';
@@ -23,6 +30,15 @@ export interface SharePreparationResult {
 /** The tracked link's address for a code. */
 export function trackedUrl(publicUrl: string, code: string): string {
   return `${publicUrl.replace(/\/$/, '')}/r/${code}`;
+}
+
+/** The tenant's disclosure words per language (brand style), or the built-in ones. */
+export async function disclosureMarks(
+  deps: SharingDeps,
+  tenantId: string,
+): Promise<Record<Language, string>> {
+  const stored = deps.coachSettings ? await deps.coachSettings.get(tenantId) : null;
+  return stored?.disclosureMarks ?? DISCLOSURE_MARK;
 }
 
 /** Refuses anyone who is not a current ambassador. */
@@ -59,6 +75,7 @@ export async function prepareShare(
   const { tenantId, personId, itemId, network } = input;
   await assertAmbassador(deps, tenantId, personId);
   const now = deps.clock.now();
+  const marks = await disclosureMarks(deps, tenantId);
   return deps.sharing.transaction(async (sharing) => {
     const item = await shareableItem(sharing, tenantId, itemId, now);
     if (!item.networks.includes(network)) {
@@ -93,7 +110,11 @@ export async function prepareShare(
       itemId,
       network,
       trackedUrl: trackedUrl(deps.publicUrl, link.code),
-      caption: applyDisclosure(variant.text, { advertising: item.advertising, language: item.language }).text,
+      caption: applyDisclosure(variant.text, {
+        advertising: item.advertising,
+        language: item.language,
+        mark: marks[item.language],
+      }).text,
       variantPosition: variant.position,
       variantCount: captions.length,
       advertising: item.advertising,

@@ -1,8 +1,10 @@
 import { assertMayReview, nextStatus, type ContentAction } from '../domain/content';
 import { AppError } from '../domain/errors';
 import { msg } from '../domain/messages';
+import type { AuditLog } from '../ports/audit-log';
 import type { ContentDeps } from './deps';
 import { getContentItem } from './get-content-item';
+import { recordAudit } from './record-audit';
 
 /** A workflow step an editor or approver can take on an item. */
 export type WorkflowAction = Exclude<ContentAction, 'edit'>;
@@ -15,7 +17,7 @@ export type WorkflowAction = Exclude<ContentAction, 'edit'>;
  * Role checks (editors submit and archive, approvers approve and reject) are the caller's.
  */
 export async function transitionContentItem(
-  deps: ContentDeps,
+  deps: ContentDeps & { audit?: AuditLog },
   input: { tenantId: string; actorId: string; itemId: string; action: WorkflowAction; note?: string | null },
 ) {
   const note = input.note?.trim() || null;
@@ -48,5 +50,17 @@ export async function transitionContentItem(
       at: now,
     });
   });
+  // Approving and rejecting are admin decisions; the note stays out of the log (it may name people).
+  if (deps.audit && (input.action === 'approve' || input.action === 'reject')) {
+    await recordAudit(
+      { audit: deps.audit, clock: deps.clock },
+      {
+        tenantId: input.tenantId,
+        actorId: input.actorId,
+        action: `content.${input.action === 'approve' ? 'approved' : 'rejected'}`,
+        subject: input.itemId,
+      },
+    );
+  }
   return getContentItem(deps, { tenantId: input.tenantId, itemId: input.itemId });
 }

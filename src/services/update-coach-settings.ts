@@ -1,6 +1,11 @@
+import { CANVAS_AUDIT_ACTIONS } from '../domain/canvas';
 import type { CoachSettings } from '../domain/coach';
+import { DISCLOSURE_MARK } from '../domain/content';
+import type { AuditLog } from '../ports/audit-log';
 import type { Clock } from '../ports/clock';
 import type { CoachSettingsStore } from '../ports/coach-settings';
+import { getCoachSettings } from './get-coach-settings';
+import { recordAudit } from './record-audit';
 
 /** A list without blanks and without repeats that differ only in case; the first spelling is kept. */
 function distinct(values: readonly string[]): string[] {
@@ -19,12 +24,21 @@ function distinct(values: readonly string[]): string[] {
 /**
  * Saves the coach's settings (comms, from Admin). The input is already checked by the contract; lists
  * are trimmed and de-duplicated here, and domains lower-cased, so the coach compares like with like.
+ * Brand style left out of the input (an older client) keeps what was saved. The audit log records
+ * which settings changed, not their values (blocked terms may name customers).
  */
 export async function updateCoachSettings(
-  deps: { coachSettings: CoachSettingsStore; clock: Clock },
+  deps: { coachSettings: CoachSettingsStore; clock: Clock; audit?: AuditLog },
   input: { tenantId: string; actorId: string; settings: CoachSettings },
 ) {
   const s = input.settings;
+  const { settings: current } = await getCoachSettings(deps, { tenantId: input.tenantId });
+  const before: CoachSettings = {
+    ...current,
+    suggestedHashtags: current.suggestedHashtags ?? [],
+    disclosureMarks: current.disclosureMarks ?? DISCLOSURE_MARK,
+  };
+  const marks = s.disclosureMarks ?? before.disclosureMarks ?? DISCLOSURE_MARK;
   const settings: CoachSettings = {
     companyName: s.companyName.trim(),
     blockedTerms: distinct(s.blockedTerms),
@@ -32,11 +46,27 @@ export async function updateCoachSettings(
     tone: s.tone,
     emojiPolicy: s.emojiPolicy,
     companyDomains: distinct(s.companyDomains.map((d) => d.toLowerCase().replace(/^www\./, ''))),
+    suggestedHashtags: distinct(s.suggestedHashtags ?? before.suggestedHashtags ?? []),
+    disclosureMarks: { da: marks.da.trim(), en: marks.en.trim() },
   };
   const stored = await deps.coachSettings.put(input.tenantId, settings, {
     updatedBy: input.actorId,
     at: deps.clock.now(),
   });
   const { updatedAt, updatedBy: _updatedBy, ...saved } = stored;
+  if (deps.audit) {
+    const changed = (Object.keys(settings) as (keyof CoachSettings)[]).filter(
+      (key) => JSON.stringify(before[key]) !== JSON.stringify(settings[key]),
+    );
+    await recordAudit(
+      { audit: deps.audit, clock: deps.clock },
+      {
+        tenantId: input.tenantId,
+        actorId: input.actorId,
+        action: CANVAS_AUDIT_ACTIONS.coachSettingsUpdated,
+        data: { changed },
+      },
+    );
+  }
   return { settings: saved, updatedAt };
 }

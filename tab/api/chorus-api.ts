@@ -50,8 +50,24 @@ import {
   type DocumentKind,
   type JoinRequest,
   type UpdateDocumentRequest,
+  ZDashboard,
+  type DashboardTable,
 } from '@contracts';
 import { isApiError, type ApiClient } from './client';
+import { ZDigestPreview, ZReachPrefill } from '@contracts';
+import { ZAuditPage, ZCanvasView, type SaveCanvasRequest } from '@contracts';
+import {
+  ZChallengeList,
+  ZChallengeView,
+  ZDrawVerifyResult,
+  ZDrawView,
+  ZGamificationSettingsView,
+  ZLeaderboard,
+  ZMyPoints,
+  type DrawEntryView,
+  type GamificationSettingsInput,
+  type TicketRule,
+} from '@contracts';
 
 /** The body of "complete a share" (the contract's input type, before defaults). */
 export interface CompleteShareBody {
@@ -100,6 +116,16 @@ export type RunningCampaign = z.infer<typeof ZRunningCampaigns>['campaigns'][num
 export const ZInboxList = z.object({ entries: z.array(ZInboxEntry) });
 
 export type TeamScope = 'direct' | 'subtree';
+
+/** The dashboard's period: its length in days (7, 30 or 90), ending `end` (YYYY-MM-DD) or today. */
+export interface DashboardPeriod {
+  days: number;
+  end?: string;
+}
+
+function dashboardQuery({ days, end }: DashboardPeriod): URLSearchParams {
+  return new URLSearchParams({ days: String(days), ...(end ? { end } : {}) });
+}
 
 /** Every endpoint the tab calls, each validated against its contract schema. */
 export function createChorusApi(client: ApiClient) {
@@ -256,12 +282,72 @@ export function createChorusApi(client: ApiClient) {
       client.request('GET', '/api/me/sparring', ZMySparringRequests, { signal }),
 
     // ---- cockpit: canvas, targets, brand style and audit log (issue 6)
+    canvas: (signal?: AbortSignal) => client.request('GET', '/api/admin/canvas', ZCanvasView, { signal }),
+    saveCanvas: (body: SaveCanvasRequest) =>
+      client.request('PUT', '/api/admin/canvas', ZCanvasView, { body }),
+    auditLog: (cursor: string | null, signal?: AbortSignal) =>
+      client.request(
+        'GET',
+        `/api/admin/audit${cursor ? `?${new URLSearchParams({ cursor })}` : ''}`,
+        ZAuditPage,
+        { signal },
+      ),
+    /** The whole audit log as CSV text (fetched, so the request carries the token). */
+    auditLogCsv: (signal?: AbortSignal) =>
+      client.text('GET', '/api/admin/audit.csv', { signal, accept: 'text/csv' }),
 
     // ---- cockpit: dashboard, conversions and CSV export (issue 6)
+    dashboard: (query: DashboardPeriod, signal?: AbortSignal) =>
+      client.request('GET', `/api/admin/dashboard?${dashboardQuery(query)}`, ZDashboard, { signal }),
+    /** One dashboard table as CSV text (fetched, so the request carries the token). */
+    dashboardCsv: (table: DashboardTable, query: DashboardPeriod, signal?: AbortSignal) =>
+      client.text('GET', `/api/admin/dashboard/export/${id(table)}.csv?${dashboardQuery(query)}`, {
+        signal,
+        accept: 'text/csv',
+      }),
 
     // ---- cockpit: gamification, challenges and prize draws (issue 6)
+    gamificationSettings: (signal?: AbortSignal) =>
+      client.request('GET', '/api/admin/gamification', ZGamificationSettingsView, { signal }),
+    saveGamificationSettings: (body: GamificationSettingsInput) =>
+      client.request('PUT', '/api/admin/gamification', ZGamificationSettingsView, { body }),
+    adminChallenges: (signal?: AbortSignal) =>
+      client.request('GET', '/api/admin/challenges', ZChallengeList, { signal }),
+    createChallenge: (body: {
+      title: string;
+      description: string;
+      hashtag: string;
+      startsAt: string;
+      endsAt: string;
+      threshold: number;
+      ticketRule: TicketRule;
+    }) => client.request('POST', '/api/admin/challenges', ZChallengeView, { body }),
+    runPrizeDraw: (challengeId: string, body: { winnerCount: number; excludePastWinners: boolean }) =>
+      client.request('POST', `/api/admin/challenges/${id(challengeId)}/draws`, ZDrawView, { body }),
+    prizeDraw: (drawId: string, signal?: AbortSignal) =>
+      client.request('GET', `/api/draws/${id(drawId)}`, ZDrawView, { signal }),
+    verifyPrizeDraw: (body: { seed: string; entries: DrawEntryView[]; winnerCount: number }) =>
+      client.request('POST', '/api/draws/verify', ZDrawVerifyResult, { body }),
+    myPoints: (signal?: AbortSignal) => client.request('GET', '/api/me/points', ZMyPoints, { signal }),
+    setLeaderboardVisibility: (show: boolean) =>
+      client.request('PUT', '/api/me/leaderboard', ZAnything, { body: { show } }),
+    leaderboard: (signal?: AbortSignal) =>
+      client.request('GET', '/api/leaderboard', ZLeaderboard, { signal }),
+    myChallenges: (signal?: AbortSignal) =>
+      client.request('GET', '/api/challenges', ZChallengeList, { signal }),
+    reportOwnPost: (url: string | null) =>
+      client.request('POST', '/api/me/own-posts', ZAnything, { body: url ? { url } : {} }),
 
     // ---- cockpit: reach calculator and weekly digest (issue 6)
+    reachPrefill: (signal?: AbortSignal) =>
+      client.request('GET', '/api/admin/reach', ZReachPrefill, { signal }),
+    digestPreview: (personId: string, signal?: AbortSignal) =>
+      client.request(
+        'GET',
+        `/api/admin/digest/preview?${new URLSearchParams({ personId })}`,
+        ZDigestPreview,
+        { signal },
+      ),
 
     // ---- demo only: what a demo person received from the bot
     devInbox: (personId: string, signal?: AbortSignal) =>

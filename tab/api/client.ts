@@ -58,6 +58,8 @@ interface RequestOptions {
   /** false for public endpoints (config, the demo sign-in); the token is then not sent. */
   auth?: boolean;
   signal?: AbortSignal | undefined;
+  /** The Accept header; JSON unless said otherwise (text/csv for exports). */
+  accept?: string;
 }
 
 export interface ApiClient {
@@ -69,6 +71,8 @@ export interface ApiClient {
   ): Promise<z.infer<S>>;
   /** For endpoints that answer 202/204 with no body worth reading. */
   send(method: string, path: string, options?: RequestOptions): Promise<void>;
+  /** For endpoints that answer with text, such as a CSV export (a plain link would not carry the token). */
+  text(method: string, path: string, options?: RequestOptions): Promise<string>;
   /**
    * Sends a file as the raw request body (with its own content type) and reports upload progress.
    * fetch() cannot report upload progress, so this one uses XMLHttpRequest.
@@ -85,7 +89,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   const baseUrl = options.baseUrl ?? '';
 
   async function perform(method: string, path: string, opts: RequestOptions): Promise<Response> {
-    const headers: Record<string, string> = { Accept: 'application/json' };
+    const headers: Record<string, string> = { Accept: opts.accept ?? 'application/json' };
     if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
     const language = options.getLanguage?.();
     if (language) headers['Accept-Language'] = language;
@@ -131,6 +135,10 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     },
     async send(method, path, opts = {}) {
       await perform(method, path, opts);
+    },
+    async text(method, path, opts = {}) {
+      const response = await perform(method, path, opts);
+      return response.text();
     },
     async upload(path, file, schema, opts = {}) {
       const token = await options.getToken();

@@ -583,6 +583,8 @@ export const da: Dictionary = {
       nomination: 'Indstilling',
       welcome: 'Velkomst',
       sparringReply: 'Sparringssvar',
+      digest: 'Ugentligt overblik',
+      prizeDraw: 'Lykønskninger fra lodtrækning',
     },
     sendStarted: (date) => `Startet ${date}`,
     sendCancelled: (date) => `Annulleret ${date}`,

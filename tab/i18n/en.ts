@@ -576,6 +576,8 @@ export const en = {
       nomination: 'Nomination',
       welcome: 'Welcome',
       sparringReply: 'Sparring reply',
+      digest: 'Weekly digest',
+      prizeDraw: 'Prize-draw congratulations',
     },
     sendStarted: (date: string) => `Started ${date}`,
     sendCancelled: (date: string) => `Cancelled ${date}`,

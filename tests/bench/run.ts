@@ -13,6 +13,7 @@ import { benchAudiencePreview } from './audience-preview';
 import { benchBotTurns } from './bot-turn';
 import { benchBroadcast } from './broadcast';
 import { benchCoach } from './coach';
+import { benchDashboard } from './dashboard';
 import { benchGraphSync } from './graph-sync';
 import { benchLibrarySearch } from './library-search';
 import { runLoad } from './load';
@@ -221,6 +222,16 @@ async function benchSearch(databaseUrl: string) {
   );
 }
 
+async function benchDashboards(databaseUrl: string) {
+  const r = await benchDashboard(databaseUrl);
+  record(
+    `program dashboard, 90 days, on the PostgreSQL server (${r.ambassadors.toLocaleString('en')} ambassadors, ${r.shares.toLocaleString('en')} shares, ${r.clicks.toLocaleString('en')} clicks; ${r.rolledDays} days rolled up in ${r.rollUpSeconds} s; ${r.requests} requests over HTTP)`,
+    `p50 ${r.p50Ms.toFixed(1)} ms, p95 ${r.p95Ms.toFixed(1)} ms, p99 ${r.p99Ms.toFixed(1)} ms`,
+    `p95 ≤ ${r.goalP95Ms} ms`,
+    r.met,
+  );
+}
+
 /** Gzipped JS the first page loads: the entry script and its modulepreloads. */
 function benchTabWeight() {
   const dist = path.join(ROOT, 'dist', 'tab');
@@ -341,6 +352,15 @@ async function main() {
       );
   }
   if (want('coach')) benchCoaching();
+  if (want('dashboard')) {
+    if (process.env['BENCH_DATABASE_URL']) await benchDashboards(process.env['BENCH_DATABASE_URL']);
+    else
+      record(
+        'program dashboard, 90 days (5,000 ambassadors, 1,000,000 shares, 5,000,000 clicks)',
+        'not measured: set BENCH_DATABASE_URL to a Postgres server',
+        'p95 ≤ 200 ms',
+      );
+  }
   if (want('bot')) {
     await benchBot();
     if (process.env['BENCH_DATABASE_URL']) await benchBot(process.env['BENCH_DATABASE_URL']);

@@ -57,6 +57,33 @@ describe('the click recorder (group commit)', () => {
     await recorder.close();
   });
 
+  it('lets a second batch overlap a running one only when it is large enough to pay for its commit', async () => {
+    const sizes: number[] = [];
+    const commits: (() => void)[] = [];
+    const insert = (clicks: Click[]) => {
+      sizes.push(clicks.length);
+      return new Promise<void>((resolve) => commits.push(resolve));
+    };
+    const recorder = createClickRecorder(handle.db, logger, { maxInFlight: 4, minOverlap: 10, insert });
+    const turn = () => new Promise((r) => setImmediate(r));
+    const first = Array.from({ length: 3 }, (_, i) => recorder.record(click(codes[0]!, i)));
+    await turn();
+    expect(sizes).toEqual([3]);
+    // Five more while the first batch is being written: they wait for it instead of committing apart.
+    const small = Array.from({ length: 5 }, (_, i) => recorder.record(click(codes[0]!, 10 + i)));
+    await turn();
+    expect(sizes).toEqual([3]);
+    // Enough for a batch of their own (5 + 7 = 12 ≥ 10): these go on another connection at once.
+    const large = Array.from({ length: 7 }, (_, i) => recorder.record(click(codes[0]!, 20 + i)));
+    await turn();
+    expect(sizes).toEqual([3, 12]);
+    commits[0]!();
+    await Promise.all(first);
+    commits[1]!();
+    await Promise.all([...small, ...large]);
+    await recorder.close();
+  });
+
   it('takes the owner from the tracked link when it commits', async () => {
     const recorder = createClickRecorder(handle.db, logger);
     await recorder.record(click(codes[1]!));

@@ -29,6 +29,8 @@ export async function startTestChorus(
     LOG_LEVEL: 'silent',
     JOBS_ENABLED: 'false',
     DEMO_CONTENT: 'false',
+    // The dashboard's 90 days of demo activity only where a test asks for it (DEMO_ACTIVITY: 'true').
+    DEMO_ACTIVITY: 'false',
     ...env,
   });
   config.database = options.database ?? testDatabaseConfig();

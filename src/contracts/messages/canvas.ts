@@ -14,4 +14,21 @@ export const CANVAS_SCHEMA_MESSAGES = {
   canvasHoursMax: { en: 'a week has 168 hours', da: 'en uge har 168 timer' },
   canvasPercentMax: { en: 'at most 100 %', da: 'højst 100 %' },
   canvasRateMax: { en: 'a rate is between 0 and 1', da: 'en andel er mellem 0 og 1' },
+  auditCursorFormat: {
+    en: 'the audit cursor is the nextCursor of the previous page',
+    da: 'audit-cursoren er nextCursor fra den forrige side',
+  },
+  disclosureMarkRequired: {
+    en: 'write the advertising word, e.g. Reklame',
+    da: 'skriv reklameordet, f.eks. Reklame',
+  },
+  disclosureMarkTooLong: {
+    en: 'the advertising word is at most 30 characters',
+    da: 'reklameordet må højst være på 30 tegn',
+  },
+  disclosureMarkNoHashtag: {
+    en: 'the advertising word is a plain word, not a hashtag (no #)',
+    da: 'reklameordet er et almindeligt ord, ikke et hashtag (uden #)',
+  },
+  suggestedHashtagsTooMany: { en: 'at most 20 suggested hashtags', da: 'højst 20 foreslåede hashtags' },
 } as const satisfies Record<string, Readonly<Record<Language, string>>>;

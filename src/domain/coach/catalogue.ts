@@ -193,11 +193,11 @@ const CATALOGUE: { [C in FindingCode]: Record<Language, Texts> } = {
   HASHTAGS_TOO_FEW: {
     da: (p) => ({
       reason: `Opslaget har ${num(p, 'count') === 0 ? 'ingen hashtags' : num(p, 'count') === 1 ? 'kun ét hashtag' : `kun ${num(p, 'count')} hashtags`}, og ${num(p, 'min')}–${num(p, 'max')} gør det lettere at finde for folk uden for dit netværk.`,
-      suggestion: `Tilføj hashtags, der passer til emnet, så du har ${num(p, 'min')}–${num(p, 'max')} i alt.`,
+      suggestion: `Tilføj hashtags, der passer til emnet, så du har ${num(p, 'min')}–${num(p, 'max')} i alt.${p['suggested'] ? ` Programmet foreslår f.eks. ${str(p, 'suggested')}.` : ''}`,
     }),
     en: (p) => ({
       reason: `The post has ${num(p, 'count') === 0 ? 'no hashtags' : num(p, 'count') === 1 ? 'only one hashtag' : `only ${num(p, 'count')} hashtags`}, and ${num(p, 'min')}–${num(p, 'max')} help people outside your network find it.`,
-      suggestion: `Add hashtags that fit the topic, for ${num(p, 'min')}–${num(p, 'max')} in all.`,
+      suggestion: `Add hashtags that fit the topic, for ${num(p, 'min')}–${num(p, 'max')} in all.${p['suggested'] ? ` The program suggests e.g. ${str(p, 'suggested')}.` : ''}`,
     }),
   },
   HASHTAG_REQUIRED_MISSING: {

@@ -188,7 +188,8 @@ const WORKPLACE_RE: Record<Language, RegExp> = {
  * "say where you work" hint instead.
  */
 function checkDisclosure(d: Draft, add: Add) {
-  const mark = DISCLOSURE_MARK[d.language];
+  // The word the coach suggests is the tenant's (brand style); the Danish words are accepted regardless.
+  const mark = d.settings.disclosureMarks?.[d.language] ?? DISCLOSURE_MARK[d.language];
   if (d.input.kind === 'voluntary') {
     const name = d.compiled.companyName;
     const said = d.compiled.company ? d.compiled.company.test(d.text) : WORKPLACE_RE[d.language].test(d.text);
@@ -347,10 +348,17 @@ function checkHashtags(d: Draft, add: Add) {
       params: { count: tags.length, min: HASHTAGS_MIN, max: HASHTAGS_MAX },
     });
   } else if (tags.length < HASHTAGS_MIN) {
+    // The brand style's suggested hashtags the post lacks, as ideas (only when comms set some).
+    const ideas = (d.settings.suggestedHashtags ?? []).filter((h) => !tags.includes(h.toLowerCase()));
     add({
       code: 'HASHTAGS_TOO_FEW',
       severity: 'consider',
-      params: { count: tags.length, min: HASHTAGS_MIN, max: HASHTAGS_MAX },
+      params: {
+        count: tags.length,
+        min: HASHTAGS_MIN,
+        max: HASHTAGS_MAX,
+        ...(ideas.length ? { suggested: ideas.slice(0, 3).join(' ') } : {}),
+      },
     });
   }
   const have = new Set(tags);

@@ -66,6 +66,13 @@ export interface CoachSettings {
   emojiPolicy: 'none' | 'sparing' | 'free';
   /** Host names of the company's own sites (e.g. 'contoso.com'); subdomains count too. */
   companyDomains: string[];
+  /**
+   * Brand style (issue 6): hashtags suggested, not required, with the '#'. Absent in the defaults and in
+   * settings made before the brand style existed: readers treat that as none.
+   */
+  suggestedHashtags?: string[];
+  /** Brand style: the word that goes first in an advertising post, per language; absent: Reklame/Advertisement. */
+  disclosureMarks?: Record<Language, string>;
 }
 
 /** What the coach is asked to look at. */

@@ -8,6 +8,7 @@ import {
   type SparringRequestView,
 } from '../../contracts';
 import { describeFinding, type CoachSettings } from '../../domain/coach';
+import { DISCLOSURE_MARK } from '../../domain/content';
 import type { Language } from '../../domain/person';
 import type { CoachSettingsStore } from '../../ports/coach-settings';
 import type { SparringRequestRecord, SparringStore } from '../../ports/sparring';
@@ -34,6 +35,8 @@ function presentSettings(settings: CoachSettings, updatedAt: Date | null): Coach
     tone: settings.tone,
     emojiPolicy: settings.emojiPolicy,
     companyDomains: settings.companyDomains,
+    suggestedHashtags: settings.suggestedHashtags ?? [],
+    disclosureMarks: settings.disclosureMarks ?? DISCLOSURE_MARK,
     updatedAt: updatedAt?.toISOString() ?? null,
   };
 }

@@ -26,6 +26,7 @@ import { MembershipCard } from '../program/membership-card';
 import { OutdatedGuidelinesNotice } from '../program/outdated-notice';
 import { GuidelinesSection, PurposeSection, useDocumentBody } from '../program/program-documents';
 import { ImpactChart, fillDays } from './impact-chart';
+import { MyGamification } from '../cockpit/gamification/my-gamification';
 
 const SUMMARY_BLOCKS = 3;
 const PERIODS = [7, 30, 90] as const;
@@ -85,6 +86,7 @@ export function ImpactPage() {
       <OutdatedGuidelinesNotice me={me} program={program.data} />
       <Results version={feedbackVersion} />
       <YourPosts onSaved={() => setFeedbackVersion((v) => v + 1)} />
+      {me.membership && <MyGamification />}
       {me.membership ? (
         <MembershipCard membership={me.membership} onFlash={setFlash} />
       ) : (

@@ -50,9 +50,17 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground2 },
   group: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   block: { display: 'block', margin: 0 },
+  fieldset: {
+    border: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+  },
 });
 
-type ListKey = 'blockedTerms' | 'requiredHashtags' | 'companyDomains';
+type ListKey = 'blockedTerms' | 'requiredHashtags' | 'companyDomains' | 'suggestedHashtags';
 
 /** Field problems from the server, by field name without the "body." prefix ("requiredHashtags.0"). */
 type Problems = Record<string, string>;
@@ -189,6 +197,8 @@ function toInput(view: CoachSettingsView): CoachSettingsInput {
     tone: view.tone,
     emojiPolicy: view.emojiPolicy,
     companyDomains: view.companyDomains,
+    suggestedHashtags: view.suggestedHashtags,
+    disclosureMarks: view.disclosureMarks,
   };
 }
 
@@ -285,6 +295,14 @@ function SettingsForm({
         testId="coach-hashtags"
       />
       <ListEditor
+        label={t.canvas.suggestedHashtags}
+        hint={t.canvas.suggestedHashtagsHint}
+        values={form.suggestedHashtags ?? []}
+        onChange={(v) => set('suggestedHashtags', v)}
+        problems={listProblems(problems, 'suggestedHashtags')}
+        testId="coach-suggested-hashtags"
+      />
+      <ListEditor
         label={t.sparring.companyDomains}
         hint={t.sparring.companyDomainsHint}
         values={form.companyDomains}
@@ -292,6 +310,34 @@ function SettingsForm({
         problems={listProblems(problems, 'companyDomains')}
         testId="coach-domains"
       />
+      <fieldset className={styles.fieldset}>
+        <legend>
+          <strong>{t.canvas.disclosureMarks}</strong>
+        </legend>
+        <Caption1 as="p" className={mergeClasses(styles.block, styles.muted)}>
+          {t.canvas.disclosureMarksHint}
+        </Caption1>
+        {(['da', 'en'] as const).map((language) => (
+          <Field
+            key={language}
+            label={language === 'da' ? t.canvas.disclosureMarkDa : t.canvas.disclosureMarkEn}
+            required
+            {...fieldState(`disclosureMarks.${language}`)}
+          >
+            <Input
+              value={form.disclosureMarks?.[language] ?? ''}
+              maxLength={30}
+              onChange={(_, data) =>
+                set('disclosureMarks', {
+                  da: form.disclosureMarks?.da ?? '',
+                  en: form.disclosureMarks?.en ?? '',
+                  [language]: data.value,
+                })
+              }
+            />
+          </Field>
+        ))}
+      </fieldset>
       <Field label={t.sparring.tone} {...fieldState('tone')}>
         <RadioGroup value={form.tone} onChange={(_, data) => set('tone', data.value === 'De' ? 'De' : 'du')}>
           <Radio value="du" label={t.sparring.toneDu} />
@@ -319,6 +365,25 @@ function SettingsForm({
         {busy && <Spinner size="tiny" aria-hidden />}
       </div>
     </form>
+  );
+}
+
+/**
+ * The coach settings form without a section of its own, for pages that show it as one step among
+ * others (the program canvas's brand style).
+ */
+export function CoachSettingsPanel() {
+  const t = useT();
+  const { api } = useChorus();
+  const settings = useAsync((signal) => api.coachSettings(signal), 'coach-settings');
+  const [current, setCurrent] = useState<CoachSettingsView | null>(null);
+  const view = current ?? settings.data ?? null;
+  if (settings.error !== null)
+    return <ErrorBar error={settings.error} onRetry={() => void settings.reload()} />;
+  return view ? (
+    <SettingsForm initial={view} onSaved={setCurrent} />
+  ) : (
+    <Loading label={t.sparring.settingsLoading} />
   );
 }
 

@@ -1,0 +1,118 @@
+import { randomUUID } from 'node:crypto';
+import { AppError } from '../domain/errors';
+import { challengeEnded } from '../domain/gamification';
+import { msg } from '../domain/messages';
+import { freezeEntries, generateDrawSeed, runDraw, ticketsFor } from '../domain/prize-draw';
+import type { Clock } from '../ports/clock';
+import type { DrawRecord, GamificationStore } from '../ports/gamification';
+import type { OutboxStore } from '../ports/outbox';
+import { recordAudit, type AuditDeps } from './record-audit';
+
+/** The outbox key of one winner's congratulation: one message per draw and entrant. */
+export function prizeWinKey(drawId: string, entrant: string): string {
+  return `prize-win:${drawId}:${entrant}`;
+}
+
+/**
+ * Comms runs the prize draw of an ended challenge. The qualifying ambassadors (shares in the period at
+ * or above the threshold; past winners left out when asked) are frozen into pseudonymous entries with
+ * their tickets, the published seed picks the winners by the public algorithm (src/domain/prize-draw.ts),
+ * the draw is stored, and each winner is congratulated through the outbox in their language.
+ */
+export async function runPrizeDraw(
+  deps: {
+    gamification: Pick<GamificationStore, 'getChallenge' | 'sharesInPeriod' | 'pastWinners' | 'saveDraw'>;
+    outbox: Pick<OutboxStore, 'enqueue'>;
+    clock: Clock;
+    /** Randomness for the seed and the entries' order (tests pin it). */
+    random?: (n: number) => Buffer;
+  } & AuditDeps,
+  input: {
+    tenantId: string;
+    actorId: string;
+    challengeId: string;
+    winnerCount: number;
+    excludePastWinners: boolean;
+    seed?: string | undefined;
+  },
+): Promise<DrawRecord & { challengeTitle: string }> {
+  const { tenantId } = input;
+  const challenge = await deps.gamification.getChallenge(tenantId, input.challengeId);
+  if (!challenge) throw new AppError('NOT_FOUND', 'noSuchChallenge');
+  const now = deps.clock.now();
+  // Drawing while shares can still come in would be unfair to those still sharing.
+  if (!challengeEnded(challenge, now)) {
+    throw new AppError(
+      'CONFLICT',
+      msg('drawBeforeChallengeEnds', { endsAt: challenge.endsAt.toISOString() }),
+    );
+  }
+  const [shares, past] = await Promise.all([
+    deps.gamification.sharesInPeriod(tenantId, challenge),
+    input.excludePastWinners ? deps.gamification.pastWinners(tenantId) : Promise.resolve(new Set<string>()),
+  ]);
+  const candidates = shares
+    .filter((s) => !past.has(s.personId))
+    .map((s) => ({
+      personId: s.personId,
+      tickets: ticketsFor(challenge.ticketRule, s.shares, challenge.threshold),
+    }));
+  const { entries, personOf } = freezeEntries(candidates, deps.random);
+  const seed = input.seed ?? generateDrawSeed(deps.random);
+  const winners = runDraw(seed, entries, input.winnerCount);
+  const draw: DrawRecord = {
+    id: randomUUID(),
+    challengeId: challenge.id,
+    seed,
+    ticketRule: challenge.ticketRule,
+    winnerCount: input.winnerCount,
+    excludePastWinners: input.excludePastWinners,
+    entries,
+    winners,
+    drawnBy: input.actorId,
+    drawnAt: now,
+  };
+  const winnerRows = winners.map((entrant, i) => ({
+    entrant,
+    personId: personOf.get(entrant)!,
+    position: i + 1,
+  }));
+  await deps.gamification.saveDraw(tenantId, draw, winnerRows);
+  // Pseudonyms and counts only: who won is in draw_winners, forgotten when they leave.
+  await recordAudit(deps, {
+    tenantId,
+    actorId: input.actorId,
+    action: 'draw.run',
+    subject: draw.id,
+    data: {
+      challengeId: challenge.id,
+      seed,
+      entries: entries.length,
+      winnerCount: input.winnerCount,
+      winners,
+      excludePastWinners: input.excludePastWinners,
+    },
+  });
+  if (winnerRows.length > 0) {
+    await deps.outbox.enqueue(
+      tenantId,
+      {
+        id: randomUUID(),
+        campaignId: null,
+        kind: 'prizeDraw',
+        idempotencyKey: `prize-draw:${draw.id}`,
+        createdBy: input.actorId,
+      },
+      winnerRows.map((w) => ({
+        idempotencyKey: prizeWinKey(draw.id, w.entrant),
+        transport: 'bot' as const,
+        recipientPersonId: w.personId,
+        conversationId: null,
+        serviceUrl: null,
+        payload: { kind: 'prizeWin' as const, drawId: draw.id, challengeTitle: challenge.title },
+        priority: 3,
+      })),
+    );
+  }
+  return { ...draw, challengeTitle: challenge.title };
+}

@@ -1,0 +1,38 @@
+import type { GamificationSettings } from '../domain/gamification';
+import type { Clock } from '../ports/clock';
+import type { GamificationStore } from '../ports/gamification';
+import { recordAudit, type AuditDeps } from './record-audit';
+
+/**
+ * Saves gamification's settings (comms, from Admin). The input is already checked by the contract.
+ * Individuals on the leaderboard need the leaderboard itself, so switching it off switches them off.
+ */
+export async function updateGamificationSettings(
+  deps: { gamification: Pick<GamificationStore, 'getSettings' | 'putSettings'>; clock: Clock } & AuditDeps,
+  input: { tenantId: string; actorId: string; settings: GamificationSettings },
+) {
+  const s = input.settings;
+  const settings: GamificationSettings = {
+    enabled: s.enabled,
+    points: { ...s.points },
+    leaderboard: s.leaderboard,
+    individualLeaderboard: s.leaderboard && s.individualLeaderboard,
+    badges: s.badges,
+  };
+  const before = (await deps.gamification.getSettings(input.tenantId))?.settings ?? null;
+  const stored = await deps.gamification.putSettings(input.tenantId, settings, {
+    updatedBy: input.actorId,
+    at: deps.clock.now(),
+  });
+  // The switches and points are not personal data: the audit keeps the old and new values.
+  const changed = (Object.keys(settings) as (keyof GamificationSettings)[]).filter(
+    (key) => JSON.stringify(before?.[key]) !== JSON.stringify(settings[key]),
+  );
+  await recordAudit(deps, {
+    tenantId: input.tenantId,
+    actorId: input.actorId,
+    action: 'gamification.updated',
+    data: { changed, before, after: settings },
+  });
+  return { settings: stored.settings, updatedAt: stored.updatedAt };
+}
