@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditPage, CanvasView } from '../../src/contracts';
 import { createAuditLogStore } from '../../src/db/audit-log-store';
 import { DEFAULT_CANVAS } from '../../src/domain/canvas';
-import { csvCell, toCsv } from '../../src/http/csv';
+import { csvCell, writeCsv } from '../../src/domain/csv';
 import { demoApprovers, demoCommsAdmins, generateDemoOrg } from '../../src/demo/demo-org';
 import { signInAs, startTestChorus, type TestChorus } from '../support/chorus';
 import { insertItem } from '../support/content-fixtures';
@@ -33,7 +33,7 @@ describe('neutralising CSV cells', () => {
     expect(csvCell('Æble')).toBe('Æble');
     expect(csvCell(null)).toBe('');
     expect(csvCell(42)).toBe('42');
-    expect(toCsv(['a', 'b'], [['1', null]])).toBe('\uFEFFa,b\r\n1,\r\n');
+    expect(writeCsv(['a', 'b'], [['1', null]])).toBe('\uFEFFa,b\r\n1,\r\n');
   });
 });
 

@@ -10,7 +10,7 @@ import type { CanvasStore } from '../../ports/canvas';
 import { getCanvas, type CanvasState } from '../../services/get-canvas';
 import { exportAuditLog, listAuditLog } from '../../services/list-audit-log';
 import { saveCanvas } from '../../services/save-canvas';
-import { toCsv } from '../csv';
+import { writeCsv } from '../../domain/csv';
 import type { RouteRegistrar } from '../route';
 import type { HttpDeps } from '../server';
 
@@ -87,7 +87,7 @@ export function registerCanvasRoutes(r: RouteRegistrar, deps: HttpDeps & CanvasH
     access: ['comms'],
     async handler({ principal, reply }) {
       const entries = await exportAuditLog(deps, { tenantId: principal!.tenantId });
-      const csv = toCsv(
+      const csv = writeCsv(
         ['id', 'at', 'actor', 'action', 'subject', 'data'],
         entries.map((e) => [
           e.id,
