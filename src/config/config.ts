@@ -62,6 +62,11 @@ const ZEnv = z.object({
   APPROVERS: list.optional(),
   APPROVER_GROUP_ID: z.string().uuid().optional(),
   TRUST_PROXY: bool.default('false'),
+  /** Requests per client address and minute (per instance); 0 turns a limit off. */
+  RATE_LIMIT_SIGNIN_PER_MINUTE: z.coerce.number().int().min(0).max(100_000).default(20),
+  RATE_LIMIT_CONVERSIONS_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(600),
+  /** Over this, a tracked link still redirects but the click is not counted. */
+  RATE_LIMIT_REDIRECT_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(300),
   JOBS_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   JOBS_ENABLED: bool.default('true'),
   DEMO_CONTENT: bool.optional(),
@@ -194,6 +199,8 @@ export interface Config {
   demoActivity: boolean;
   /** Behind a reverse proxy (App Service, Front Door): take the client address from X-Forwarded-For. */
   trustProxy: boolean;
+  /** Requests per client address and minute, per instance (0: off). */
+  rateLimits: { signIn: number; conversions: number; redirect: number };
   /**
    * Demo only (DEMO_CHAT_AS): the user principal name of the demo person that bot senders outside the
    * directory act as, so Microsoft 365 Agents Playground's test user can hold an onboarding. Null: off.
@@ -382,6 +389,11 @@ export function loadConfig(
         }
       : null,
     trustProxy: e.TRUST_PROXY,
+    rateLimits: {
+      signIn: e.RATE_LIMIT_SIGNIN_PER_MINUTE,
+      conversions: e.RATE_LIMIT_CONVERSIONS_PER_MINUTE,
+      redirect: e.RATE_LIMIT_REDIRECT_PER_MINUTE,
+    },
     demoChatAs: e.DEMO_CHAT_AS?.toLowerCase() ?? null,
     // Azure OpenAI wins when both are configured: an organisation that set it up wants its own resource.
     languageModel:

@@ -14,6 +14,7 @@ import { LANGUAGES } from './person';
 
 /** Parameters for every message that takes some; a new one without an example does not compile. */
 const EXAMPLES: { [K in ParamMessageKey]: MessageParams<K> } = {
+  tooManyRequests: { seconds: 42 },
   requestPartInvalid: { part: 'body' },
   needsRole: { roles: ['comms', 'approver'] },
   badRequest: { detail: null },

@@ -482,6 +482,10 @@ const DOMAIN_MESSAGES = {
     en: 'this campaign is not running, so it takes no nominations',
     da: 'kampagnen kører ikke, så den tager ikke imod indstillinger',
   },
+  tooManyRequests: withParams<{ seconds: number }>({
+    en: ({ seconds }) => `too many requests from your address; try again in ${seconds} seconds`,
+    da: ({ seconds }) => `for mange forespørgsler fra din adresse; prøv igen om ${seconds} sekunder`,
+  }),
   nominationDailyLimit: {
     en: 'you have reached the limit of nominations and recommendations for one day; try again tomorrow',
     da: 'du har nået grænsen for indstillinger og anbefalinger på en dag; prøv igen i morgen',

@@ -5,6 +5,7 @@ import { msg } from '../domain/messages';
 import { hasAnyRole, type Role } from '../domain/roles';
 import type { Principal } from './auth/authenticator';
 import { zodProblems } from './errors';
+import type { RequestLimiter } from './request-limiter';
 
 /** Who may call a route: anyone, or a signed-in person holding one of the roles. */
 export type Access = 'public' | readonly Role[];
@@ -28,6 +29,8 @@ export interface RouteSpec<B, Q, P> {
   body?: Schema<B>;
   query?: Schema<Q>;
   params?: Schema<P>;
+  /** A per-client limit for public or sensitive routes (sign-in, conversions); checked first. */
+  limiter?: RequestLimiter;
   handler(ctx: RouteContext<B, Q, P>): Promise<unknown>;
 }
 
@@ -95,6 +98,11 @@ export function createRouteRegistrar(
         method: spec.method,
         url: spec.url,
         handler: async (request, reply) => {
+          const retryAfter = spec.limiter?.take(`${spec.url}|${request.ip}`) ?? null;
+          if (retryAfter !== null) {
+            reply.header('retry-after', String(retryAfter));
+            throw new AppError('RATE_LIMITED', msg('tooManyRequests', { seconds: retryAfter }));
+          }
           let principal: Principal | null = null;
           let roles: Role[] = [];
           if (spec.access !== 'public') {

@@ -46,6 +46,7 @@ import { registerTeamRoutes } from './routes/team-routes';
 import { registerPeopleRoutes } from './routes/people-routes';
 import { registerSparringRoutes } from './routes/sparring-routes';
 import { registerOnboardingRoutes } from './routes/onboarding-routes';
+import { createRequestLimiter } from './request-limiter';
 import { securityHeaders } from './security-headers';
 import { registerCanvasRoutes } from './routes/canvas-routes';
 import { registerDashboardRoutes } from './routes/dashboard-routes';
@@ -116,6 +117,7 @@ export async function buildServer(deps: HttpDeps): Promise<ChorusServer> {
     {
       ...deps,
       trustProxy: deps.config.trustProxy,
+      limiter: createRequestLimiter(deps.config.rateLimits.redirect),
       onError: (err) => deps.logger.error({ err }, 'tracked link failed'),
     },
     () => closing,

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { followTrackedLink, type FollowDeps } from '../services/follow-tracked-link';
+import type { RequestLimiter } from './request-limiter';
 import { UNKNOWN_LINK_PAGE } from './sharing-presenters';
 
 export interface TrackedLinkAnswer {
@@ -20,11 +21,15 @@ const NOT_FOUND_HEADERS = {
  * any deeper path. Never cached: every visit must reach us to be counted.
  */
 export async function answerTrackedLink(
-  deps: FollowDeps & { tenantId: string },
+  deps: FollowDeps & { tenantId: string; limiter?: RequestLimiter },
   input: { path: string; ip: string; userAgent: string | undefined; method: string },
 ): Promise<TrackedLinkAnswer> {
   // The path after /r/, as sent (still percent-encoded); a malformed code gets the 404 page, never a 400.
   const code = safeDecode(input.path);
+  // Past the per-address limit the visitor is still sent on (an office behind one address must never
+  // see a broken link), but the click is not counted: a flood neither inflates the numbers nor loads
+  // the database.
+  const overLimit = input.method === 'GET' && (deps.limiter?.take(input.ip) ?? null) !== null;
   const followed = code.includes('/')
     ? null
     : await followTrackedLink(deps, {
@@ -33,6 +38,7 @@ export async function answerTrackedLink(
         ip: input.ip,
         userAgent: input.userAgent,
         method: input.method,
+        count: !overLimit,
       });
   if (!followed) return { status: 404, headers: NOT_FOUND_HEADERS, body: UNKNOWN_LINK_PAGE };
   return { status: 302, headers: redirectHeaders(followed.location), body: '' };
@@ -69,7 +75,12 @@ function clientAddress(req: IncomingMessage, trustProxy: boolean): string {
  * Returns false when the request is not a tracked link, so Fastify handles it.
  */
 export function createTrackedLinkListener(
-  deps: FollowDeps & { tenantId: string; trustProxy: boolean; onError(err: unknown): void },
+  deps: FollowDeps & {
+    tenantId: string;
+    trustProxy: boolean;
+    limiter?: RequestLimiter;
+    onError(err: unknown): void;
+  },
   isClosing: () => boolean,
 ): (req: IncomingMessage, res: ServerResponse) => boolean {
   return (req, res) => {

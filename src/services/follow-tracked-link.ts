@@ -60,14 +60,24 @@ async function saltOf(sharing: SharingStore, tenantId: string, day: string): Pro
  */
 export async function followTrackedLink(
   deps: FollowDeps,
-  input: { tenantId: string; code: string; ip: string; userAgent: string | undefined; method: string },
+  input: {
+    tenantId: string;
+    code: string;
+    ip: string;
+    userAgent: string | undefined;
+    method: string;
+    /** False when the visit must not be counted (over the per-address limit). */
+    count?: boolean;
+  },
 ): Promise<FollowResult | null> {
   if (!LINK_CODE_PATTERN.test(input.code)) return null;
   const target = await deps.sharing.resolveLink(input.tenantId, input.code);
   if (!target) return null;
   const location = locationOf(target);
   // HEAD is how checkers and some unfurlers look at a link without following it.
-  if (input.method !== 'GET' || isCrawler(input.userAgent)) return { location, counted: false };
+  if (input.method !== 'GET' || input.count === false || isCrawler(input.userAgent)) {
+    return { location, counted: false };
+  }
   try {
     const at = deps.clock.now();
     const day = dayOf(at);

@@ -73,6 +73,9 @@ export async function benchRedirect(
     app = spawnTs('src/main.ts', {
       PORT: String(port),
       LOG_LEVEL: 'warn',
+      // One load client on one address: the per-address limit would stop counting its clicks, and this
+      // benchmark measures the counting path (every 302 a committed click).
+      RATE_LIMIT_REDIRECT_PER_MINUTE: '0',
       ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : { DATA_DIR: dataDir }),
     });
     const base = `http://127.0.0.1:${port}`;

@@ -29,6 +29,10 @@ export async function startTestChorus(
     LOG_LEVEL: 'silent',
     JOBS_ENABLED: 'false',
     DEMO_CONTENT: 'false',
+    // Tests sign many people in and click links many times from one address;
+    // tests/security/rate-limits.test.ts turns the limits back on.
+    RATE_LIMIT_SIGNIN_PER_MINUTE: '0',
+    RATE_LIMIT_REDIRECT_PER_MINUTE: '0',
     // The dashboard's 90 days of demo activity only where a test asks for it (DEMO_ACTIVITY: 'true').
     DEMO_ACTIVITY: 'false',
     ...env,

@@ -1,3 +1,4 @@
+import { createRequestLimiter } from '../request-limiter';
 import { ZConversionRequest } from '../../contracts/conversions';
 import {
   ZDashboardExportParams,
@@ -95,6 +96,7 @@ export function registerDashboardRoutes(r: RouteRegistrar, deps: HttpDeps) {
     method: 'POST',
     url: '/api/conversions',
     access: 'public',
+    limiter: createRequestLimiter(deps.config.rateLimits.conversions),
     body: ZConversionRequest,
     async handler({ body, request, reply }) {
       const result = await recordConversion(deps, {

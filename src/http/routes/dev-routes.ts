@@ -1,3 +1,4 @@
+import { createRequestLimiter } from '../request-limiter';
 import { ZDevSignInRequest, ZPeopleQuery } from '../../contracts';
 import { AppError } from '../../domain/errors';
 import { searchPeople } from '../../services/search-people';
@@ -26,6 +27,7 @@ export function registerDevSignInRoutes(r: RouteRegistrar, deps: HttpDeps, demoT
     method: 'POST',
     url: '/api/dev/sign-in',
     access: 'public',
+    limiter: createRequestLimiter(deps.config.rateLimits.signIn),
     body: ZDevSignInRequest,
     async handler({ body }) {
       const person = await deps.store.people.get(demoTenantId, body.personId);

@@ -24,6 +24,7 @@ import {
   presentSharePreparation,
 } from '../sharing-presenters';
 import { answerTrackedLink } from '../tracked-link-endpoint';
+import { createRequestLimiter } from '../request-limiter';
 
 /** Sharing, tracked-link redirects, impact and item stats. */
 export function registerSharingRoutes(r: RouteRegistrar, deps: HttpDeps) {
@@ -119,18 +120,22 @@ export function registerSharingRoutes(r: RouteRegistrar, deps: HttpDeps) {
 
   // GET and HEAD of a tracked link are normally answered before Fastify (see tracked-link-endpoint);
   // these routes give the same answer to whatever still reaches Fastify (app.inject, say).
+  const redirectLimiter = createRequestLimiter(deps.config.rateLimits.redirect);
   for (const url of ['/r/:code', '/r/*']) {
     r.add({
       method: 'GET',
       url,
       access: 'public',
       async handler({ request, reply }) {
-        const answer = await answerTrackedLink(deps, {
-          path: request.url.slice(3).split('?')[0] ?? '',
-          ip: request.ip,
-          userAgent: request.headers['user-agent'],
-          method: request.method,
-        });
+        const answer = await answerTrackedLink(
+          { ...deps, limiter: redirectLimiter },
+          {
+            path: request.url.slice(3).split('?')[0] ?? '',
+            ip: request.ip,
+            userAgent: request.headers['user-agent'],
+            method: request.method,
+          },
+        );
         return reply.code(answer.status).headers(answer.headers).send(answer.body);
       },
     });
