@@ -6,6 +6,7 @@ import { analyze, migrate, openDatabase, type DatabaseHandle } from './db/databa
 import { createSecretSource } from './db/secrets';
 import { createDrizzleStore } from './db/store';
 import { createClickRecorder } from './db/click-recorder';
+import { createOperationsReader } from './db/operations-store';
 import { createContentStore } from './db/content-store';
 import { createSharingStore } from './db/sharing-store';
 import { createCoachLibraryReader, createSparringStore } from './db/sparring-store';
@@ -488,6 +489,7 @@ export async function createChorus(options: ChorusOptions): Promise<Chorus> {
     content,
     sharing,
     clicks,
+    operations: createOperationsReader(database.db),
     campaigns,
     nominations,
     outbox,

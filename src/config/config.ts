@@ -63,6 +63,8 @@ const ZEnv = z.object({
   APPROVER_GROUP_ID: z.string().uuid().optional(),
   TRUST_PROXY: bool.default('false'),
   /** Requests per client address and minute (per instance); 0 turns a limit off. */
+  /** A bearer token for GET /metrics; without it, only this machine may read the metrics. */
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   RATE_LIMIT_SIGNIN_PER_MINUTE: z.coerce.number().int().min(0).max(100_000).default(20),
   RATE_LIMIT_CONVERSIONS_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(600),
   /** Over this, a tracked link still redirects but the click is not counted. */
@@ -201,6 +203,8 @@ export interface Config {
   trustProxy: boolean;
   /** Requests per client address and minute, per instance (0: off). */
   rateLimits: { signIn: number; conversions: number; redirect: number };
+  /** The bearer token GET /metrics asks for; null: loopback callers only. */
+  metricsToken: string | null;
   /**
    * Demo only (DEMO_CHAT_AS): the user principal name of the demo person that bot senders outside the
    * directory act as, so Microsoft 365 Agents Playground's test user can hold an onboarding. Null: off.
@@ -389,6 +393,7 @@ export function loadConfig(
         }
       : null,
     trustProxy: e.TRUST_PROXY,
+    metricsToken: e.METRICS_TOKEN ?? null,
     rateLimits: {
       signIn: e.RATE_LIMIT_SIGNIN_PER_MINUTE,
       conversions: e.RATE_LIMIT_CONVERSIONS_PER_MINUTE,

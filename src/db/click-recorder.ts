@@ -83,6 +83,10 @@ export function createClickRecorder(
   let inFlight = 0;
   let closing = false;
   const writing = new Set<Promise<void>>();
+  // For the metrics: batches being written, and what has been committed or lost since start.
+  const inFlightBatches = new Set<Batch>();
+  let committed = 0;
+  let lost = 0;
 
   const insert = options.insert ?? clickInserter(db);
 
@@ -102,10 +106,12 @@ export function createClickRecorder(
           { err, clicks: batch.clicks.length },
           'a batch of clicks could not be written and is lost',
         );
+        lost += batch.clicks.length;
         batch.reject(err);
         return;
       }
     }
+    committed += batch.clicks.length;
     batch.resolve();
   };
 
@@ -120,8 +126,10 @@ export function createClickRecorder(
     }
     const batch = forming.shift()!;
     inFlight++;
+    inFlightBatches.add(batch);
     const done: Promise<void> = write(batch).finally(() => {
       inFlight--;
+      inFlightBatches.delete(batch);
       writing.delete(done);
       schedule();
     });
@@ -172,6 +180,20 @@ export function createClickRecorder(
       batch.clicks.push(click);
       schedule();
       return batch.done;
+    },
+    stats() {
+      let waiting = 0;
+      let oldest = Infinity;
+      for (const batch of [...inFlightBatches, ...forming]) {
+        waiting += batch.clicks.length;
+        if (batch.clicks.length > 0) oldest = Math.min(oldest, batch.since);
+      }
+      return {
+        waiting,
+        oldestWaitMs: waiting > 0 ? performance.now() - oldest : 0,
+        committed,
+        lost,
+      };
     },
     async close() {
       closing = true;

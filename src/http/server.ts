@@ -48,6 +48,8 @@ import { registerSparringRoutes } from './routes/sparring-routes';
 import { registerOnboardingRoutes } from './routes/onboarding-routes';
 import { createRequestLimiter } from './request-limiter';
 import { securityHeaders } from './security-headers';
+import { registerOperationsRoutes } from './routes/operations-routes';
+import type { OperationsReader } from '../ports/operations';
 import { registerCanvasRoutes } from './routes/canvas-routes';
 import { registerDashboardRoutes } from './routes/dashboard-routes';
 import { registerDigestRoutes } from './routes/digest-routes';
@@ -65,6 +67,8 @@ export interface HttpDeps extends RoleDeps {
   content: ContentStore;
   sharing: SharingStore;
   clicks: ClickRecorder;
+  /** The metrics endpoint's reads (queues, sends, syncs). */
+  operations: OperationsReader;
   campaigns: CampaignStore;
   nominations: NominationStore;
   /** Human sparring requests (the queue in Admin, the ambassador's own list, deleted on leave). */
@@ -216,6 +220,7 @@ export async function buildServer(deps: HttpDeps): Promise<ChorusServer> {
   registerDashboardRoutes(r, deps);
   registerGamificationRoutes(r, deps);
   registerDigestRoutes(r, deps);
+  registerOperationsRoutes(r, deps);
   if (deps.config.devSignIn && deps.devSessions && deps.demoTenantId) {
     registerDevSignInRoutes(r, deps, deps.demoTenantId);
   }

@@ -179,8 +179,21 @@ export interface Click {
 }
 
 /** Durable click counting: `record` resolves only once the click is committed. */
+/** A click recorder's counters since the process started. */
+export interface ClickRecorderStats {
+  /** Clicks answered-to-be but not yet committed (their visitors are waiting). */
+  waiting: number;
+  /** How long the oldest of those has waited, in ms: the click-write lag. */
+  oldestWaitMs: number;
+  committed: number;
+  /** Clicks whose batch failed twice (their visitors were sent on, uncounted). */
+  lost: number;
+}
+
 export interface ClickRecorder {
   record(click: Click): Promise<void>;
+  /** What this instance has waiting and has written (for the metrics endpoint). */
+  stats(): ClickRecorderStats;
   /** Flushes what is buffered and stops; clicks recorded before close are never lost. */
   close(): Promise<void>;
 }
