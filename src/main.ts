@@ -7,6 +7,7 @@ import { createSecretSource } from './db/secrets';
 import { createDrizzleStore } from './db/store';
 import { createClickRecorder } from './db/click-recorder';
 import { createOperationsReader } from './db/operations-store';
+import { createPersonalDataReader } from './db/privacy-store';
 import { createContentStore } from './db/content-store';
 import { createSharingStore } from './db/sharing-store';
 import { createCoachLibraryReader, createSparringStore } from './db/sparring-store';
@@ -490,6 +491,7 @@ export async function createChorus(options: ChorusOptions): Promise<Chorus> {
     sharing,
     clicks,
     operations: createOperationsReader(database.db),
+    personalData: createPersonalDataReader(database.db),
     campaigns,
     nominations,
     outbox,

@@ -50,6 +50,8 @@ import { createRequestLimiter } from './request-limiter';
 import { securityHeaders } from './security-headers';
 import { registerOperationsRoutes } from './routes/operations-routes';
 import type { OperationsReader } from '../ports/operations';
+import type { PersonalDataReader } from '../ports/privacy';
+import { registerPrivacyRoutes } from './routes/privacy-routes';
 import { registerCanvasRoutes } from './routes/canvas-routes';
 import { registerDashboardRoutes } from './routes/dashboard-routes';
 import { registerDigestRoutes } from './routes/digest-routes';
@@ -69,6 +71,8 @@ export interface HttpDeps extends RoleDeps {
   clicks: ClickRecorder;
   /** The metrics endpoint's reads (queues, sends, syncs). */
   operations: OperationsReader;
+  /** A person's own data, for their download. */
+  personalData: PersonalDataReader;
   campaigns: CampaignStore;
   nominations: NominationStore;
   /** Human sparring requests (the queue in Admin, the ambassador's own list, deleted on leave). */
@@ -221,6 +225,7 @@ export async function buildServer(deps: HttpDeps): Promise<ChorusServer> {
   registerGamificationRoutes(r, deps);
   registerDigestRoutes(r, deps);
   registerOperationsRoutes(r, deps);
+  registerPrivacyRoutes(r, deps);
   if (deps.config.devSignIn && deps.devSessions && deps.demoTenantId) {
     registerDevSignInRoutes(r, deps, deps.demoTenantId);
   }

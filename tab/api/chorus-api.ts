@@ -281,6 +281,9 @@ export function createChorusApi(client: ApiClient) {
     mySparring: (signal?: AbortSignal) =>
       client.request('GET', '/api/me/sparring', ZMySparringRequests, { signal }),
 
+    /** Everything Chorus holds about the signed-in person, as the JSON text of the download. */
+    myDataExport: (signal?: AbortSignal) => client.text('GET', '/api/me/export', { signal }),
+
     // ---- cockpit: canvas, targets, brand style and audit log (issue 6)
     canvas: (signal?: AbortSignal) => client.request('GET', '/api/admin/canvas', ZCanvasView, { signal }),
     saveCanvas: (body: SaveCanvasRequest) =>

@@ -96,6 +96,8 @@ export const da: Dictionary = {
     topics: 'Dine emner',
     noTopics: 'Ingen emner valgt.',
     leave: 'Forlad programmet',
+    downloadData: 'Hent mine data',
+    downloadingData: 'Samler dine data…',
     outdatedTitle: 'Retningslinjerne er ændret',
     outdatedBody: (accepted, current) =>
       `Du har accepteret version ${accepted}; den gældende version er ${current}. Læs venligst de nye retningslinjer.`,

@@ -95,6 +95,8 @@ export const en = {
     topics: 'Your topics',
     noTopics: 'No topics chosen.',
     leave: 'Leave the program',
+    downloadData: 'Download my data',
+    downloadingData: 'Preparing your data…',
     outdatedTitle: 'The guidelines have changed',
     outdatedBody: (accepted: number, current: number) =>
       `You accepted version ${accepted}; the current version is ${current}. Please read the new guidelines.`,

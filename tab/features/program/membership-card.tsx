@@ -3,6 +3,7 @@ import type { MembershipView } from '@contracts';
 import { useI18n } from '../../i18n';
 import { Panel, Pill, Section } from '../../ui/layout';
 import type { Flash } from './flash';
+import { DownloadMyData } from './download-my-data';
 import { LeaveProgram } from './leave-program';
 
 const useStyles = makeStyles({
@@ -66,6 +67,7 @@ export function MembershipCard({
         </div>
         {canLeave && onFlash && (
           <div className={styles.actions}>
+            <DownloadMyData />
             <LeaveProgram onFlash={onFlash} />
           </div>
         )}
