@@ -39,6 +39,8 @@ export interface DeclaredRoute {
   method: string;
   url: string;
   access: Access;
+  /** Whether the route reads a body (and so parses it with a contract schema). */
+  hasBody: boolean;
 }
 
 export interface RouteRegistrar {
@@ -93,7 +95,7 @@ export function createRouteRegistrar(
   return {
     routes,
     add(spec) {
-      routes.push({ method: spec.method, url: spec.url, access: spec.access });
+      routes.push({ method: spec.method, url: spec.url, access: spec.access, hasBody: !!spec.body });
       app.route({
         method: spec.method,
         url: spec.url,

@@ -233,7 +233,7 @@ export async function buildServer(deps: HttpDeps): Promise<ChorusServer> {
 
   if (deps.bot) {
     const bot = deps.bot;
-    r.routes.push({ method: 'POST', url: '/api/messages', access: 'public' });
+    r.routes.push({ method: 'POST', url: '/api/messages', access: 'public', hasBody: true });
     // Bot Framework authenticates this route itself (JWT from the Bot Connector), inside the adapter.
     app.post('/api/messages', async (request, reply) => {
       await bot.handle(request, reply);
