@@ -100,7 +100,18 @@ describe('sparring requests and coach settings in Postgres', () => {
     const settings = createCoachSettingsStore(handle.db);
     expect(await settings.get(tenantId)).toBeNull();
     await settings.put(tenantId, DEFAULT_COACH_SETTINGS, { updatedBy: 'a', at: at(0) });
-    const changed = { ...DEFAULT_COACH_SETTINGS, companyName: 'Nordlys', requiredHashtags: ['#Nordlys'] };
+    // Settings saved before the brand style existed read back with its defaults.
+    expect(await settings.get(tenantId)).toMatchObject({
+      suggestedHashtags: [],
+      disclosureMarks: { da: 'Reklame', en: 'Advertisement' },
+    });
+    const changed = {
+      ...DEFAULT_COACH_SETTINGS,
+      companyName: 'Nordlys',
+      requiredHashtags: ['#Nordlys'],
+      suggestedHashtags: ['#GrønOmstilling'],
+      disclosureMarks: { da: 'Annonce', en: 'Ad' },
+    };
     await settings.put(tenantId, changed, { updatedBy: 'b', at: at(1) });
     expect(await settings.get(tenantId)).toEqual({ ...changed, updatedBy: 'b', updatedAt: at(1) });
   });
