@@ -811,6 +811,26 @@ export const dailyStats = pgTable(
   (t) => [primaryKey({ columns: [t.tenantId, t.dim, t.day, t.key] })],
 );
 
+/**
+ * A compact per-member summary of the 'person' roll-ups, one row per person and calendar month, so the
+ * dashboard's people figures read thousands of rows instead of a row per person and day:
+ * shared_days has bit d-1 set when the person shared on day d of the month; shares_cum and clicks_cum
+ * hold 31 running totals (element d is the sum over days 1…d). Kept by the roll-up from daily_stats
+ * (rolled days only), and recomputed when a leaver's rows merge into the anonymous key ''.
+ */
+export const memberActivityMonths = pgTable(
+  'member_activity_months',
+  {
+    tenantId: text('tenant_id').notNull(),
+    month: date('month', { mode: 'string' }).notNull(),
+    personId: text('person_id').notNull(),
+    sharedDays: integer('shared_days').notNull().default(0),
+    sharesCum: integer('shares_cum').array().notNull(),
+    clicksCum: integer('clicks_cum').array().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.month, t.personId] })],
+);
+
 /** How far each tenant's daily_stats reach: every day up to and including rolled_through is rolled up. */
 export const statsRollups = pgTable('stats_rollups', {
   tenantId: text('tenant_id').primaryKey(),

@@ -1,7 +1,8 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Dashboard, Kpi } from '../../src/contracts/dashboard';
-import { contentItems, dailyStats } from '../../src/db/schema';
+import { rowsOf } from '../../src/db/database';
+import { contentItems, dailyStats, memberActivityMonths } from '../../src/db/schema';
 import { lastClosedDay } from '../../src/services/roll-up-stats';
 import { signInAs, startTestChorus, type TestChorus } from '../support/chorus';
 import { insertItem } from '../support/content-fixtures';
@@ -49,6 +50,23 @@ describe('the program dashboard', () => {
   const [p1, p2, p3, p4, p5] = x.map((p) => p.id) as [string, string, string, string, string];
   const [p6, p7, p8] = y.map((p) => p.id) as [string, string, string];
   const shareIds: Record<string, string> = {};
+
+  /** member_activity_months says what the 'person' rows of daily_stats say, month by month. */
+  async function expectSummaryMatchesRollUps() {
+    const mismatches = await app.database.db.execute(sql`
+      with d as (
+        select key, date_trunc('month', day)::date as month, sum(shares)::int as shares, sum(clicks)::int as clicks,
+          sum(case when shares > 0 then 1 << (extract(day from day)::int - 1) else 0 end)::int as bits
+        from daily_stats where tenant_id = ${app.tenantId} and dim = 'person' group by 1, 2
+      ),
+      a as (
+        select person_id as key, month, shares_cum[31] as shares, clicks_cum[31] as clicks, shared_days as bits
+        from member_activity_months where tenant_id = ${app.tenantId}
+      )
+      select * from d full join a using (key, month)
+      where d.shares is distinct from a.shares or d.clicks is distinct from a.clicks or d.bits is distinct from a.bits`);
+    expect(rowsOf(mismatches)).toEqual([]);
+  }
 
   const dashboard = async (query = `?days=7&end=${END}`) => {
     const res = await app.api(`/api/admin/dashboard${query}`, { token: comms });
@@ -281,6 +299,25 @@ describe('the program dashboard', () => {
       .from(dailyStats)
       .where(and(eq(dailyStats.tenantId, app.tenantId), eq(dailyStats.dim, 'total')));
     expect(rows.reduce((n, r) => n + r.shares, 0)).toBe(10);
+    await expectSummaryMatchesRollUps();
+    // Rolled up through 03-27 (3 raw days, read once for every dimension) or 03-20 (each query reads
+    // its raw days): the same numbers.
+    for (const through of ['2026-03-27', '2026-03-20']) {
+      await app.database.db.execute(
+        sql`update stats_rollups set rolled_through = ${through} where tenant_id = ${app.tenantId}`,
+      );
+      expect({ ...(await dashboard()), rolledUpThrough: null }).toEqual(before);
+      expect({ ...(await dashboard(`?days=30&end=${END}`)), rolledUpThrough: null }).toEqual(before30);
+    }
+    await app.worker.drain();
+    // P1 shared on 03-18 and 03-25, with 2, 3 and 1 clicks on 03-18, 03-25 and 03-26.
+    const [p1March] = await app.database.db
+      .select()
+      .from(memberActivityMonths)
+      .where(and(eq(memberActivityMonths.tenantId, app.tenantId), eq(memberActivityMonths.personId, p1)));
+    expect(p1March).toMatchObject({ month: '2026-03-01', sharedDays: 2 ** 17 + 2 ** 24 });
+    expect(p1March!.sharesCum.slice(16, 26)).toEqual([0, 1, 1, 1, 1, 1, 1, 1, 2, 2]);
+    expect(p1March!.clicksCum.slice(16, 31)).toEqual([0, 2, 2, 2, 2, 2, 2, 2, 5, 6, 6, 6, 6, 6, 6]);
 
     // Re-running a day replaces it: same rows.
     await app.database.db.execute(
@@ -292,6 +329,7 @@ describe('the program dashboard', () => {
       .from(dailyStats)
       .where(and(eq(dailyStats.tenantId, app.tenantId), eq(dailyStats.dim, 'total')));
     expect(countAfter.length).toBe(rows.length);
+    await expectSummaryMatchesRollUps();
 
     // Feedback on a rolled-up day (03-28) lands in the roll-up in the same transaction.
     const p4Token = await signInAs(app, p4);
@@ -323,6 +361,14 @@ describe('the program dashboard', () => {
         and(eq(dailyStats.tenantId, app.tenantId), eq(dailyStats.dim, 'person'), eq(dailyStats.key, '')),
       );
     expect(anonymous.reduce((n, r) => n + r.clicks, 0)).toBeGreaterThanOrEqual(5);
+    // The monthly activity summary follows: nothing under P1's id, their days under ''.
+    const summary = await db
+      .select()
+      .from(memberActivityMonths)
+      .where(eq(memberActivityMonths.tenantId, app.tenantId));
+    expect(summary.filter((r) => r.personId === p1)).toHaveLength(0);
+    expect(summary.some((r) => r.personId === '')).toBe(true);
+    await expectSummaryMatchesRollUps();
     const after = await dashboard();
     for (const key of ['shares', 'clicks', 'uniqueClicks', 'reactions', 'comments'] as const) {
       expect(kpi(after, key).value).toBe(kpi(before, key).value);
