@@ -13,7 +13,6 @@
  * then only rolls up the days closed since. Migration 0007 (member_activity_months) empties the
  * roll-ups once, so the first run after it rolls up the 89 closed days again (about 100 s).
  */
-import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { migrate, openDatabase } from '../../src/db/database';
@@ -23,6 +22,7 @@ import { systemClock } from '../../src/ports/clock';
 import { rollUpStats } from '../../src/services/roll-up-stats';
 import { startAppProcess, waitReady } from '../support/app-process';
 import { freePort } from '../support/net';
+import { runPostgresBenchIfMain } from './processes';
 
 export const BENCH_AMBASSADORS = 5_000;
 export const BENCH_SHARES = 1_000_000;
@@ -233,16 +233,4 @@ export async function benchDashboard(
   }
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const url = process.env['BENCH_DATABASE_URL'];
-  if (!url) {
-    process.stderr.write('set BENCH_DATABASE_URL to a scratch PostgreSQL database\n');
-    process.exit(1);
-  }
-  benchDashboard(url, { refill: process.env['BENCH_REFILL'] === 'true' })
-    .then((r) => process.stdout.write(`${JSON.stringify(r, null, 2)}\n`))
-    .catch((err: unknown) => {
-      process.stderr.write(`${err instanceof Error ? err.stack : String(err)}\n`);
-      process.exit(1);
-    });
-}
+runPostgresBenchIfMain(import.meta.url, 'dashboard', benchDashboard);

@@ -11,12 +11,12 @@
  * run (BENCH_REFILL=true writes them again); the search vectors and share counts are recomputed on every
  * run, so they always follow the store's current rules.
  */
-import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { DEMO_TENANT_ID, generateDemoOrg } from '../../src/demo/demo-org';
 import { startAppProcess, waitReady } from '../support/app-process';
 import { freePort } from '../support/net';
+import { runPostgresBenchIfMain } from './processes';
 
 export const BENCH_ITEMS = 10_000;
 export const BENCH_PEOPLE = 100_000;
@@ -419,18 +419,4 @@ export async function benchLibrarySearch(
   }
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const url = process.env['BENCH_DATABASE_URL'];
-  if (!url) {
-    process.stderr.write('set BENCH_DATABASE_URL to a scratch PostgreSQL database\n');
-    process.exit(1);
-  }
-  benchLibrarySearch(url, { refill: process.env['BENCH_REFILL'] === 'true' })
-    .then((result) => process.stdout.write(`${JSON.stringify(result, null, 2)}\n`))
-    .catch((err: unknown) => {
-      process.stderr.write(
-        `library search benchmark failed: ${err instanceof Error ? err.stack : String(err)}\n`,
-      );
-      process.exit(1);
-    });
-}
+runPostgresBenchIfMain(import.meta.url, 'library search', benchLibrarySearch);

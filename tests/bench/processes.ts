@@ -1,6 +1,7 @@
 /** Starting and stopping the processes a benchmark measures, each in its own process group. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -50,4 +51,27 @@ export async function waitFor(url: string, timeoutMs: number, status = 200): Pro
     await new Promise((r) => setTimeout(r, 50));
   }
   throw new Error(`${url} not ready in ${timeoutMs} ms`);
+}
+
+/**
+ * Runs a Postgres benchmark when its file is run directly (`npx tsx tests/bench/<name>.ts`): it needs
+ * BENCH_DATABASE_URL, refills its data with BENCH_REFILL=true, and prints its result as JSON.
+ */
+export function runPostgresBenchIfMain(
+  moduleUrl: string,
+  name: string,
+  bench: (url: string, options: { refill: boolean }) => Promise<unknown>,
+): void {
+  if (!process.argv[1] || moduleUrl !== pathToFileURL(path.resolve(process.argv[1])).href) return;
+  const url = process.env['BENCH_DATABASE_URL'];
+  if (!url) {
+    process.stderr.write('set BENCH_DATABASE_URL to a scratch PostgreSQL database\n');
+    process.exit(1);
+  }
+  bench(url, { refill: process.env['BENCH_REFILL'] === 'true' })
+    .then((result) => process.stdout.write(`${JSON.stringify(result, null, 2)}\n`))
+    .catch((err: unknown) => {
+      process.stderr.write(`${name} benchmark failed: ${err instanceof Error ? err.stack : String(err)}\n`);
+      process.exit(1);
+    });
 }
