@@ -119,7 +119,7 @@ describe('the bot in the demo chat', () => {
     await commsPage.getByRole('tab', { name: 'Admin' }).click();
 
     // Onboarding progress in aggregate: one person, so the group is hidden as "fewer than 5".
-    await commsPage.getByRole('tab', { name: 'Program' }).click();
+    await commsPage.getByRole('tab', { name: 'Program', exact: true }).click();
     await expect.poll(() => commsPage.getByText('Onboarding in the bot').count()).toBeGreaterThan(0);
     await expect.poll(() => commsPage.getByText(/Fewer than 5/).count()).toBeGreaterThan(0);
 
