@@ -30,6 +30,9 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          // The demo chat polls every 1.5 s, so a bot reply may take that long to appear; vitest's
+          // default of 1 s for expect.poll made waiting for it a race.
+          expect: { poll: { timeout: 10_000 } },
         },
       },
     ],
