@@ -73,7 +73,7 @@ import { ensureProgramDefaults } from './services/ensure-program-defaults';
 import { sendWelcome } from './services/send-welcome';
 import { syncDirectory } from './services/sync-directory';
 import { sendWeeklyDigests } from './services/send-weekly-digests';
-import { rollUpDueAt, rollUpStats } from './services/roll-up-stats';
+import { rollUpDueAt, rollUpStats, snapshotRecentStats } from './services/roll-up-stats';
 import { isoWeekOf, nextDigestAt } from './domain/digest';
 import { createGraphDirectoryFromConfig } from './graph/create-graph-directory';
 import { createSharePointPagesFromConfig } from './graph/sharepoint-pages';
@@ -387,6 +387,11 @@ export async function createChorus(options: ChorusOptions): Promise<Chorus> {
       'stats.rollup': async (job) => {
         const result = await rollUpStats({ stats, clock }, { tenantId: job.tenantId });
         logger.info({ ...result, tenantId: job.tenantId }, 'statistics rolled up');
+        await snapshotRecentStats({ stats, clock }, { tenantId: job.tenantId });
+      },
+      'stats.snapshot': async (job) => {
+        const result = await snapshotRecentStats({ stats, clock }, { tenantId: job.tenantId });
+        logger.debug({ result, tenantId: job.tenantId }, "today's statistics counted");
       },
     },
   });
@@ -442,6 +447,8 @@ export async function createChorus(options: ChorusOptions): Promise<Chorus> {
 
   // The daily roll-up (issue 6): one waiting job per tenant (dedupe key), due at once when a closed day
   // is waiting, else ten minutes after the next UTC midnight.
+  // Every minute, today's figures so far are counted once into a snapshot (one waiting job per tenant),
+  // so no dashboard reads today's raw clicks.
   const scheduleRollUp = async () => {
     const runAt = rollUpDueAt(clock.now(), await stats.rolledThrough(tenantId));
     await store.jobs.enqueue(
@@ -449,6 +456,12 @@ export async function createChorus(options: ChorusOptions): Promise<Chorus> {
       'stats.rollup',
       {},
       { dedupeKey: 'stats.rollup', runAt, maxAttempts: 3 },
+    );
+    await store.jobs.enqueue(
+      tenantId,
+      'stats.snapshot',
+      {},
+      { dedupeKey: 'stats.snapshot', runAt: clock.now(), maxAttempts: 1 },
     );
   };
   await scheduleRollUp();

@@ -114,6 +114,11 @@ export const ZDashboard = z.object({
   funnel: z.array(z.object({ stage: ZFunnelStage, count: z.number().int().nullable() })),
   /** When the numbers were last rolled up (ISO), for "data as of". */
   rolledUpThrough: z.string().nullable(),
+  /**
+   * The days after rolledUpThrough (usually today) as counted at this moment (ISO), refreshed every
+   * minute; null when they are read live.
+   */
+  recentAsOf: z.string().nullable(),
 });
 export type Dashboard = z.infer<typeof ZDashboard>;
 

@@ -831,10 +831,15 @@ export const memberActivityMonths = pgTable(
   (t) => [primaryKey({ columns: [t.tenantId, t.month, t.personId] })],
 );
 
-/** How far each tenant's daily_stats reach: every day up to and including rolled_through is rolled up. */
+/**
+ * How far each tenant's daily_stats reach: every day up to and including rolled_through is rolled up.
+ * The days after it (usually today) may hold a snapshot: their rows count the raw events before
+ * snapshot_at, refreshed every minute so the dashboard need not read today's raw rows.
+ */
 export const statsRollups = pgTable('stats_rollups', {
   tenantId: text('tenant_id').primaryKey(),
   rolledThrough: date('rolled_through', { mode: 'string' }),
+  snapshotAt: timestamp('snapshot_at', { withTimezone: true }),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
 

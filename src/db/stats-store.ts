@@ -84,6 +84,13 @@ type RawSource = (dim: Dim, from: string, to: string, unique: boolean) => SQL;
 /** At most this many days not rolled up (usually today alone) are read once for every dimension. */
 const SHARED_RAW_DAYS = 3;
 
+/**
+ * A snapshot of the days after the roll-ups (see snapshotRecent) stands in for their raw rows while
+ * it is at most this old; the job takes one every minute, so an older one means the jobs are not
+ * running here and the raw rows are read instead.
+ */
+export const SNAPSHOT_FRESH_MS = 3 * 60_000;
+
 interface RawRow {
   dim: Dim;
   day: string;
@@ -314,10 +321,18 @@ function pgTextArray(v: string[] | string | null): string[] {
 
 /** The dashboard's reads and the daily roll-ups over Postgres. */
 export function createStatsStore(db: Db): StatsStore {
-  const rolledThrough = async (tenantId: string) =>
-    rowsOf<{ rolled_through: string | null }>(
-      await db.execute(sql`select rolled_through::text from stats_rollups where tenant_id = ${tenantId}`),
-    )[0]?.rolled_through ?? null;
+  const rollupState = async (tenantId: string) => {
+    const row = rowsOf<{ rolled_through: string | null; snapshot_at: Date | string | null }>(
+      await db.execute(
+        sql`select rolled_through::text, snapshot_at from stats_rollups where tenant_id = ${tenantId}`,
+      ),
+    )[0];
+    return {
+      rolled: row?.rolled_through ?? null,
+      snapshotAt: row?.snapshot_at ? new Date(row.snapshot_at) : null,
+    };
+  };
+  const rolledThrough = async (tenantId: string) => (await rollupState(tenantId)).rolled;
 
   // The planner's estimate for the raw clicks of the days not rolled up (a lossy BRIN scan) is high
   // enough to start JIT compilation, which costs more than these short reads: off for them. Grouping a
@@ -332,7 +347,15 @@ export function createStatsStore(db: Db): StatsStore {
     rolledThrough,
 
     async dashboardData(tenantId, w: DashboardWindow) {
-      const rolled = await rolledThrough(tenantId);
+      const state = await rollupState(tenantId);
+      const rolled = state.rolled;
+      // The days after the roll-ups come from the minute's snapshot while it is fresh, else raw.
+      const snapshotAt =
+        rolled &&
+        state.snapshotAt &&
+        Math.abs(w.now.getTime() - state.snapshotAt.getTime()) <= SNAPSHOT_FRESH_MS
+          ? state.snapshotAt
+          : null;
       const t = tenantId;
       const peopleFrom = [w.previousFrom, w.previousAdoptionFrom, w.adoptionFrom].sort()[0]!;
       const end = startOf(addDays(w.to, 1));
@@ -348,7 +371,7 @@ export function createStatsStore(db: Db): StatsStore {
       const adoptionPrev = monthWindow(w.previousAdoptionFrom, clip(w.previousTo));
       // The days not rolled up yet: read once for every dimension when they are few (usually today).
       const sharedRaw =
-        rawFrom <= w.to && daysBetween(rawFrom, w.to).length <= SHARED_RAW_DAYS
+        !snapshotAt && rawFrom <= w.to && daysBetween(rawFrom, w.to).length <= SHARED_RAW_DAYS
           ? rowsOf<RawRow>(await read(rawAllDims(t, startOf(rawFrom), end))).map((r) => ({
               ...r,
               shares: int(r.shares),
@@ -359,9 +382,13 @@ export function createStatsStore(db: Db): StatsStore {
             }))
           : null;
       const raw: RawSource = (dim, from, to, unique) =>
-        sharedRaw
-          ? rowsAsRelation(sharedRaw.filter((r) => r.dim === dim && r.day >= from && r.day <= to))
-          : rawDaily(t, dim, startOf(from), startOf(addDays(to, 1)), unique);
+        snapshotAt
+          ? sql`
+            select day, key, shares, clicks, unique_clicks, reactions, comments from daily_stats
+            where tenant_id = ${t} and dim = ${dim} and day >= ${from}::date and day <= ${to}::date`
+          : sharedRaw
+            ? rowsAsRelation(sharedRaw.filter((r) => r.dim === dim && r.day >= from && r.day <= to))
+            : rawDaily(t, dim, startOf(from), startOf(addDays(to, 1)), unique);
       const [daily, members, items, networks, conversions, followers, canvas, campaigns] = await Promise.all([
         read(sql`
             select day::text as day, sum(shares) as shares, sum(clicks) as clicks,
@@ -512,6 +539,7 @@ export function createStatsStore(db: Db): StatsStore {
       const jobs = itemRows.filter((r) => r.topic === 'jobs');
       return {
         rolledThrough: rolled,
+        snapshotAt,
         daily: rowsOf<{
           day: string;
           shares: unknown;
@@ -638,6 +666,34 @@ export function createStatsStore(db: Db): StatsStore {
           update stats_rollups set updated_at = now(),
             rolled_through = greatest(coalesce(rolled_through, ${to}::date), ${to}::date)
           where tenant_id = ${tenantId}`);
+      });
+    },
+
+    async snapshotRecent(tenantId, now) {
+      return db.transaction(async (tx) => {
+        // The same lock as the roll-up: a snapshot and a roll-up never interleave.
+        const row = rowsOf<{ rolled_through: string | null }>(
+          await tx.execute(
+            sql`select rolled_through::text from stats_rollups where tenant_id = ${tenantId} for update`,
+          ),
+        )[0];
+        const rolled = row?.rolled_through ?? null;
+        const today = now.toISOString().slice(0, 10);
+        if (!rolled || rolled >= today) return null;
+        const from = addDays(rolled, 1);
+        // Behind on roll-ups (an instance was down): the roll-up job catches up first.
+        if (daysBetween(from, today).length > SHARED_RAW_DAYS) return null;
+        await tx.execute(sql`delete from daily_stats where tenant_id = ${tenantId} and day >= ${from}::date`);
+        for (const dim of ['total', 'person', 'item', 'network'] as const) {
+          await tx.execute(sql`
+            insert into daily_stats (tenant_id, dim, day, key, shares, clicks, unique_clicks, reactions, comments)
+            select ${tenantId}, ${dim}, day, key, shares, clicks, unique_clicks, reactions, comments
+            from (${rawDaily(tenantId, dim, startOf(from), now)}) r`);
+        }
+        await tx.execute(
+          sql`update stats_rollups set snapshot_at = ${now}, updated_at = now() where tenant_id = ${tenantId}`,
+        );
+        return { from, at: now };
       });
     },
 

@@ -39,12 +39,16 @@ export interface DashboardWindow {
   /** Start of the adoption windows: the 30 days ending on `previousTo` and on `to`. */
   adoptionFrom: string;
   previousAdoptionFrom: string;
+  /** The moment of the read (a snapshot is used only while it is fresh at this time). */
+  now: Date;
 }
 
 /** Everything the dashboard is computed from, gathered in a few queries. */
 export interface DashboardData {
   /** Days up to this one are read from daily_stats; later days from the raw tables. */
   rolledThrough: string | null;
+  /** When the days after rolledThrough come from a snapshot: the moment it counts up to; null = live. */
+  snapshotAt: Date | null;
   /** Per day from previousFrom to `to`, days with activity only. */
   daily: (EventCounts & { day: string; sharers: number })[];
   members: MemberActivity[];
@@ -92,6 +96,12 @@ export interface StatsStore {
    * rolled_through to `to` when it is later, in one transaction (re-running a day gives the same rows).
    */
   rollUpDays(tenantId: string, from: string, to: string): Promise<void>;
+  /**
+   * Recounts the days after the roll-ups (usually today) into daily_stats from the raw events before
+   * `now`, and records `now` as the snapshot's time, in one transaction. Null (nothing written) when
+   * nothing is rolled up yet or the roll-ups are more than a few days behind.
+   */
+  snapshotRecent(tenantId: string, now: Date): Promise<{ from: string; at: Date } | null>;
   /**
    * Sets a member's stated network size and records the change ('network_size_changed' with its
    * delta) in one transaction. Null when the person is not a member.

@@ -92,6 +92,7 @@ export async function getDashboard(
     ...period,
     adoptionFrom: addDays(period.to, -(ADOPTION_WINDOW_DAYS - 1)),
     previousAdoptionFrom: addDays(period.previousTo, -(ADOPTION_WINDOW_DAYS - 1)),
+    now: deps.clock.now(),
   });
   const funnels = await Promise.all(
     data.campaignIds.map((campaignId) => deps.campaigns.funnel(input.tenantId, campaignId)),
@@ -191,5 +192,6 @@ export async function getDashboard(
       count: hiddenUnlessFive(funnelTotals[stage], funnelTotals[stage]),
     })),
     rolledUpThrough: data.rolledThrough,
+    recentAsOf: data.snapshotAt ? data.snapshotAt.toISOString() : null,
   };
 }

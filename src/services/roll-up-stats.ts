@@ -43,3 +43,15 @@ export async function rollUpStats(
   }
   return { days, rolledThrough: await deps.stats.rolledThrough(input.tenantId) };
 }
+
+/**
+ * Recounts the days after the roll-ups (usually today so far) into a snapshot the dashboard reads
+ * instead of the raw events; the job runs it every minute. Null when there is nothing to snapshot
+ * yet (no roll-ups, or the roll-ups are behind).
+ */
+export async function snapshotRecentStats(
+  deps: { stats: StatsStore; clock: Clock },
+  input: { tenantId: string },
+): Promise<{ from: string; at: Date } | null> {
+  return deps.stats.snapshotRecent(input.tenantId, deps.clock.now());
+}

@@ -30,6 +30,7 @@ function presentDashboard(d: DashboardResult): Dashboard {
     topContributors: d.topContributors,
     funnel: d.funnel,
     rolledUpThrough: d.rolledUpThrough,
+    recentAsOf: d.recentAsOf,
   };
 }
 

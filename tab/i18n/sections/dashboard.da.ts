@@ -13,6 +13,7 @@ export const dashboardDa: typeof dashboardEn = {
     `Viser ${from} – ${to}, sammenlignet med perioden før: ${previousFrom} – ${previousTo}.`,
   dataAsOf: (when: string) => `Data pr. ${when}.`,
   notRolledUp: 'Tallene er ikke opgjort endnu.',
+  recentAsOf: (time: string) => `Senere dage som optalt ${time}, optælles hvert minut.`,
   loading: 'Henter overblikket…',
   updating: 'Opdaterer…',
   emptyTitle: 'Ingen aktivitet endnu',

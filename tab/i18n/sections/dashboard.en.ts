@@ -13,6 +13,7 @@ export const dashboardEn = {
     `Showing ${from} – ${to}, compared with the period before: ${previousFrom} – ${previousTo}.`,
   dataAsOf: (when: string) => `Data as of ${when}.`,
   notRolledUp: 'The numbers have not been rolled up yet.',
+  recentAsOf: (time: string) => `Later days as counted at ${time}, recounted every minute.`,
   loading: 'Loading the dashboard…',
   updating: 'Updating…',
   emptyTitle: 'No activity yet',

@@ -113,6 +113,7 @@ function DashboardView() {
             </Body1>
             <Body1 as="p" className={styles.muted} data-testid="dashboard-as-of">
               {data.rolledUpThrough ? d.dataAsOf(formatDate(data.rolledUpThrough, true)) : d.notRolledUp}
+              {data.recentAsOf ? ` ${d.recentAsOf(formatDate(data.recentAsOf, true))}` : ''}
             </Body1>
           </div>
           {!hasActivity(data) ? (

@@ -1,0 +1,1 @@
+ALTER TABLE "stats_rollups" ADD COLUMN "snapshot_at" timestamp with time zone;
