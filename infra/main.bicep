@@ -24,6 +24,11 @@ param location string = resourceGroup().location
 @description('Linux App Service plan SKU. B1 is enough for a pilot; use P0v3 or larger for a whole organisation.')
 param webAppSku string = 'B1'
 
+@minValue(1)
+@maxValue(10)
+@description('Web app instances. Instances share all state through PostgreSQL (docs/scaling.md); B1 allows up to 3.')
+param instanceCount int = 1
+
 @description('Client id of the Entra app used for Teams SSO and Microsoft Graph (AAD_APP_CLIENT_ID).')
 param aadAppClientId string
 
@@ -114,6 +119,7 @@ resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
   kind: 'linux'
   sku: {
     name: webAppSku
+    capacity: instanceCount
   }
   properties: {
     reserved: true // Linux
@@ -140,6 +146,8 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
       ftpsState: 'Disabled'
       minTlsVersion: '1.2'
       http20Enabled: true
+      // App Service takes an instance out of rotation while /readyz fails (database unreachable).
+      healthCheckPath: '/readyz'
     }
   }
 }
@@ -307,6 +315,8 @@ var appSettingValues = {
   CHORUS_MODE: 'production'
   NODE_ENV: 'production'
   PUBLIC_URL: publicUrl
+  // App Service's front end sets X-Forwarded-For: unique clicks and rate limits see the real client.
+  TRUST_PROXY: 'true'
   DATABASE_URL: '@Microsoft.KeyVault(SecretUri=${databaseUrlSecret.properties.secretUri})'
   AAD_TENANT_ID: aadAppTenantId
   AAD_CLIENT_ID: aadAppClientId
