@@ -325,8 +325,9 @@ var appSettingValues = {
   BOT_ID: botId
   BOT_PASSWORD: '@Microsoft.KeyVault(SecretUri=${botPasswordSecret.properties.secretUri})'
   BOT_TENANT_ID: botTenantId
+  // Chorus exports its own OpenTelemetry traces and metrics to this resource (src/observability);
+  // App Service's auto-instrumentation agent stays off, or every request would be reported twice.
   APPLICATIONINSIGHTS_CONNECTION_STRING: appInsights.properties.ConnectionString
-  ApplicationInsightsAgent_EXTENSION_VERSION: '~3'
   WEBSITE_RUN_FROM_PACKAGE: '1'
   SCM_DO_BUILD_DURING_DEPLOYMENT: 'false'
 }

@@ -1,10 +1,13 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Logger } from 'pino';
 import type { Request as BotRequest, Response as BotResponse } from 'botbuilder';
 import { ZIncomingActivity } from '../contracts/bot-activity';
 import { AppError } from '../domain/errors';
 import { msg } from '../domain/messages';
 import { sendError, zodProblems } from './errors';
 import type { BotEndpoint } from './server';
+import { currentOperation, withOperation } from '../observability/context';
+import { noopTelemetry, SpanKind, SpanStatusCode } from '../observability/telemetry';
 
 /** The bot, as the HTTP endpoint sees it: botbuilder's own request/response processing. */
 export interface BotProcessor {
@@ -98,7 +101,43 @@ export function createBotEndpoint(
         if (personId !== current) activity = { ...activity, from: { ...from, aadObjectId: personId } };
       }
       const res = collectingResponse();
-      await bot.process({ body: activity, headers: request.headers, method: request.method }, res);
+      // The turn is an operation of its own under the request: the request's correlation id (the
+      // caller's x-correlation-id when given), with the activity's ids on every line the turn logs.
+      const parent = currentOperation();
+      const activityId = typeof activity['id'] === 'string' ? activity['id'] : undefined;
+      const name = typeof activity['name'] === 'string' ? activity['name'] : undefined;
+      const startedAt = performance.now();
+      await withOperation(
+        {
+          name: `bot turn ${activity.type}`,
+          kind: SpanKind.INTERNAL,
+          correlationId: request.id,
+          logger: (request.log as Logger).child({
+            activityType: activity.type,
+            ...(name ? { activityName: name } : {}),
+            activityId,
+            conversationId: activity.conversation.id,
+          }),
+          telemetry: parent?.telemetry ?? noopTelemetry,
+          attributes: {
+            'bot.activity.type': activity.type,
+            ...(name ? { 'bot.activity.name': name } : {}),
+            ...(activityId ? { 'bot.activity.id': activityId } : {}),
+            'bot.conversation.id': activity.conversation.id,
+          },
+          ...(parent ? { parent: parent.span } : {}),
+        },
+        async (turn) => {
+          await bot.process({ body: activity, headers: request.headers, method: request.method }, res);
+          const status = res.result().status;
+          turn.span.setAttribute('bot.status', status);
+          if (status >= 500) turn.span.setStatus({ code: SpanStatusCode.ERROR });
+          turn.logger.info(
+            { status, durationMs: Math.round(performance.now() - startedAt) },
+            'bot turn handled',
+          );
+        },
+      );
       const { status, body, headers } = res.result();
       for (const [name, value] of headers) reply.header(name, value);
       if (status >= 400) {

@@ -11,6 +11,8 @@ import type {
   OutboxTransport,
   OutboxTransportKind,
 } from '../ports/outbox';
+import { withOperation } from '../observability/context';
+import { noopTelemetry, SpanKind, SpanStatusCode, type Telemetry } from '../observability/telemetry';
 
 // The outbox worker (docs/design/recruitment.md §5.2–5.4). One loop ("lane") per tenant and transport:
 // claim a batch of rate slots (at most ~1 s ahead), post each message at its slot, and write the
@@ -21,6 +23,8 @@ export interface OutboxWorkerOptions {
   queue: OutboxQueue;
   transport: OutboxTransport;
   logger: Logger;
+  /** A span per delivery, and the sends and 429s counters; no-ops when absent. */
+  telemetry?: Telemetry;
   tenantIds: string[];
   /** Per transport; `graph_feed` defaults to the bot's pace. */
   pace: OutboxPace & { feed?: OutboxPace };
@@ -109,6 +113,7 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   const flushBatch = options.flushBatch ?? 25;
   const flushMs = options.flushMs ?? 100;
   const log = options.logger.child({ component: 'outbox', workerId });
+  const telemetry = options.telemetry ?? noopTelemetry;
   const paceOf = (transport: OutboxTransportKind): OutboxPace =>
     transport === 'graph_feed' ? (options.pace.feed ?? options.pace) : options.pace;
   const maxInFlight = Math.max(8, Math.ceil(2 * options.pace.ratePerSec));
@@ -275,32 +280,58 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       void release();
       return;
     }
-    let report: DeliveryReport;
-    try {
-      report = await options.transport.deliver(message, async () => {
-        // The chat exists now; the message itself waits for its own slot even while closing.
-        const wait = message.sendAt.getTime() - now();
-        if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-      });
-    } catch (err) {
-      // A bug or the database while rendering: retry later like a network error.
-      log.error({ err, messageId: message.id }, 'outbox delivery failed unexpectedly');
-      report = {
-        startedAt: null,
-        status: 0,
-        retryAfterMs: null,
-        code: 'Error',
-        subCode: null,
-        activityId: null,
-        conversationId: null,
-        skipped: null,
-      };
-    }
+    // Each delivery is an operation: a client span (a dependency in Application Insights) and log lines
+    // with the correlation id outbox-<id>, the same on every attempt at the message.
+    const correlationId = `outbox-${message.id}`;
+    const sendLog = log.child({ correlationId, messageId: message.id, transport: message.transport });
+    let report: DeliveryReport = {
+      startedAt: null,
+      status: 0,
+      retryAfterMs: null,
+      code: 'Error',
+      subCode: null,
+      activityId: null,
+      conversationId: null,
+      skipped: null,
+    };
+    await withOperation(
+      {
+        name: `outbox send ${message.transport}`,
+        kind: SpanKind.CLIENT,
+        correlationId,
+        logger: sendLog,
+        telemetry,
+        attributes: {
+          'outbox.message_id': message.id,
+          'outbox.transport': message.transport,
+          'outbox.attempt': message.attempts,
+        },
+      },
+      async ({ span }) => {
+        try {
+          report = await options.transport.deliver(message, async () => {
+            // The chat exists now; the message itself waits for its own slot even while closing.
+            const wait = message.sendAt.getTime() - now();
+            if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+          });
+        } catch (err) {
+          // A bug or the database while rendering: retry later like a network error.
+          sendLog.error({ err }, 'outbox delivery failed unexpectedly');
+        }
+        if (report.status !== null) span.setAttribute('outbox.status', report.status);
+        if (report.skipped) span.setAttribute('outbox.skipped', report.skipped.reason);
+        else if (report.status === null || report.status === 0 || report.status >= 400) {
+          span.setStatus({ code: SpanStatusCode.ERROR });
+        }
+      },
+    );
     const outcome = outcomeOf(message, report, now(), random);
+    telemetry.instruments.outboxSends.add(1, { transport: message.transport, state: outcome.state });
+    if (report.status === 429) telemetry.instruments.outboxThrottled.add(1, { transport: message.transport });
     if (outcome.throttled) heldThrough.set(key, claimNumber.get(key) ?? 0);
     if (outcome.state !== 'sent') {
-      log.info(
-        { messageId: message.id, state: outcome.state, status: outcome.status, reason: outcome.reason },
+      sendLog.info(
+        { state: outcome.state, status: outcome.status, reason: outcome.reason },
         'outbox message not delivered',
       );
     }
