@@ -8,6 +8,7 @@ import type {
   MemberFacts,
   StoredGamificationSettings,
 } from '../ports/gamification';
+import { rawFromSql } from './click-retention-store';
 import { rowsOf, type Db } from './database';
 import { challenges, drawWinners, gamificationSettings, memberships, people, prizeDraws } from './schema';
 
@@ -100,6 +101,7 @@ export function createGamificationStore(db: Db): GamificationStore {
     async memberFacts(tenantId, now, personId) {
       // Correlated counts per member: each uses its table's (tenant_id, person_id, …) index. Only
       // members are read, and leaving nulls or deletes the facts, so points vanish with the person.
+      const rawFrom = rawFromSql(tenantId);
       const rows = rowsOf<FactsRow>(
         await db.execute(sql`
           select m.person_id, coalesce(p.display_name, '') as display_name, p.department,
@@ -108,7 +110,11 @@ export function createGamificationStore(db: Db): GamificationStore {
             (select count(*)::int from shares s
               where s.tenant_id = m.tenant_id and s.person_id = m.person_id and s.status = 'shared') as shares,
             (select count(*)::int from click_events c
-              where c.tenant_id = m.tenant_id and c.person_id = m.person_id) as clicks,
+              where c.tenant_id = m.tenant_id and c.person_id = m.person_id
+                and c.at >= ((${rawFrom})::timestamp at time zone 'UTC'))
+            -- Days past the retention period are counted per link and day (click_days).
+            + (select coalesce(sum(d.clicks), 0)::int from click_days d
+              where d.tenant_id = m.tenant_id and d.person_id = m.person_id and d.day < ${rawFrom}) as clicks,
             (select count(*)::int from sparring_requests r
               where r.tenant_id = m.tenant_id and r.person_id = m.person_id) as sparring,
             (select count(*)::int from activity_events a

@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { PersonalDataReader, PersonalDataSections } from '../ports/privacy';
+import { retainedClicks } from './click-retention-store';
 import { rowsOf, type Db } from './database';
 
 /**
@@ -30,9 +31,9 @@ function queries(tenantId: string, personId: string): Record<string, SQL> {
         s.comments, s.prepared_at, s.shared_at
       from shares s left join content_items i on i.tenant_id = s.tenant_id and i.id = s.item_id
       where s.tenant_id = ${tenantId} and s.person_id = ${personId} order by s.prepared_at`,
-    clicksPerLinkAndDay: sql`select code, network, (at at time zone 'UTC')::date::text as day,
-        count(*)::int as clicks
-      from click_events where tenant_id = ${tenantId} and person_id = ${personId}
+    // Raw rows and the days past the retention period (click_days) alike.
+    clicksPerLinkAndDay: sql`select code, network, day, sum(clicks)::int as clicks
+      from (${retainedClicks(tenantId, sql`person_id = ${personId}`)}) c
       group by code, network, day order by day, code`,
     sparringRequests: sql`select network, language, draft, findings, status, reply, created_at, answered_at
       from sparring_requests where tenant_id = ${tenantId} and person_id = ${personId} order by created_at`,

@@ -840,8 +840,37 @@ export const statsRollups = pgTable('stats_rollups', {
   tenantId: text('tenant_id').primaryKey(),
   rolledThrough: date('rolled_through', { mode: 'string' }),
   snapshotAt: timestamp('snapshot_at', { withTimezone: true }),
+  /**
+   * Raw click_events rows count from this UTC day on; the days before it are in click_days (the
+   * retention job, CLICK_RETENTION_DAYS). Never after rolled_through + 1. Null: every raw row is kept.
+   */
+  rawClicksFrom: date('raw_clicks_from', { mode: 'string' }),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * Clicks per tracked link and UTC day, for the days whose raw click_events rows the retention job
+ * deleted (before stats_rollups.raw_clicks_from): no visitor keys and no times of day. unique_clicks
+ * counts the day's distinct visitor keys on the link, so over several days only their sum is known.
+ */
+export const clickDays = pgTable(
+  'click_days',
+  {
+    tenantId: text('tenant_id').notNull(),
+    day: date('day', { mode: 'string' }).notNull(),
+    code: text('code').notNull(),
+    itemId: text('item_id').notNull(),
+    personId: text('person_id'),
+    network: text('network').notNull(),
+    clicks: integer('clicks').notNull(),
+    uniqueClicks: integer('unique_clicks').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.day, t.code] }),
+    index('click_days_item_idx').on(t.tenantId, t.itemId, t.day),
+    index('click_days_person_idx').on(t.tenantId, t.personId, t.day),
+  ],
+);
 
 /** Gamification switches and points per action (one row per tenant; defaults when absent: all off). */
 export const gamificationSettings = pgTable('gamification_settings', {

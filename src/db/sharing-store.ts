@@ -14,6 +14,7 @@ import type {
   SharingStore,
   TrackedLink,
 } from '../ports/sharing';
+import { retainedClicks } from './click-retention-store';
 import { rowsOf, type Db } from './database';
 import { captionVariants, contentItems, shares, trackedLinks } from './schema';
 import { createSecretSource } from './secrets';
@@ -338,14 +339,10 @@ function build(db: Db, caches: Caches): SharingStore {
           select
             case grouping(item_id, network, day) when 3 then 'item' when 5 then 'network' when 6 then 'day' else 'total' end as kind,
             coalesce(item_id, network, day) as key,
-            count(*) as clicks,
-            count(distinct visitor_key) as unique_clicks,
+            sum(clicks) as clicks,
+            count(distinct visitor_key) + sum(rolled_unique) as unique_clicks,
             grouping(item_id, network, day) as g
-          from (
-            select item_id, network, to_char(at at time zone 'UTC', 'YYYY-MM-DD') as day, visitor_key
-            from click_events
-            where tenant_id = ${tenantId} and person_id = ${personId} and at >= ${since}
-          ) c
+          from (${retainedClicks(tenantId, sql`person_id = ${personId}`, since)}) c
           group by grouping sets ((item_id), (network), (day), ())`),
       );
       const of = (rows: (CountRow & { kind: string })[], kind: string) => rows.filter((r) => r.kind === kind);
@@ -426,9 +423,9 @@ function build(db: Db, caches: Caches): SharingStore {
       );
       const clickRows = rowsOf<CountRow>(
         await db.execute(sql`
-          select network as key, count(*) as clicks, count(distinct visitor_key) as unique_clicks, grouping(network) as g
-          from click_events
-          where tenant_id = ${tenantId} and item_id = ${itemId}
+          select network as key, sum(clicks) as clicks,
+            count(distinct visitor_key) + sum(rolled_unique) as unique_clicks, grouping(network) as g
+          from (${retainedClicks(tenantId, sql`item_id = ${itemId}`)}) c
           group by grouping sets ((network), ())`),
       );
       const byNetwork = new Map<string, ShareCounts>();
@@ -455,7 +452,7 @@ function build(db: Db, caches: Caches): SharingStore {
 
     async anonymise(tenantId, personId) {
       await db.transaction(async (tx) => {
-        for (const table of ['tracked_links', 'shares', 'click_events'] as const) {
+        for (const table of ['tracked_links', 'shares', 'click_events', 'click_days'] as const) {
           await tx.execute(
             sql`update ${sql.identifier(table)} set person_id = null where tenant_id = ${tenantId} and person_id = ${personId}`,
           );

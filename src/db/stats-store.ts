@@ -642,16 +642,23 @@ export function createStatsStore(db: Db): StatsStore {
       return at ? new Date(`${String(at).replace(' ', 'T')}Z`).toISOString().slice(0, 10) : null;
     },
 
-    async rollUpDays(tenantId, from, to) {
-      const lo = startOf(from);
-      const hi = startOf(addDays(to, 1));
+    async rollUpDays(tenantId, requestedFrom, to) {
       await db.transaction(async (tx) => {
         // The roll-up row is locked first: share feedback takes it too (for share), so it either lands
         // before this reads the shares or sees this day rolled up and applies its delta afterwards.
         await tx.execute(
           sql`insert into stats_rollups (tenant_id, rolled_through) values (${tenantId}, null) on conflict do nothing`,
         );
-        await tx.execute(sql`select 1 from stats_rollups where tenant_id = ${tenantId} for update`);
+        const retained = rowsOf<{ raw_clicks_from: string | null }>(
+          await tx.execute(
+            sql`select raw_clicks_from::text from stats_rollups where tenant_id = ${tenantId} for update`,
+          ),
+        )[0]?.raw_clicks_from;
+        // Days before raw_clicks_from lost their raw clicks to the retention job: their roll-ups are final.
+        const from = retained && requestedFrom < retained ? retained : requestedFrom;
+        if (from > to) return;
+        const lo = startOf(from);
+        const hi = startOf(addDays(to, 1));
         await tx.execute(
           sql`delete from daily_stats where tenant_id = ${tenantId} and day >= ${from}::date and day <= ${to}::date`,
         );
