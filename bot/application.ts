@@ -11,6 +11,12 @@ import {
 } from './handlers/install';
 import { handleLibrarySearch, handleLinkUnfurl, SEARCH_COMMAND } from './handlers/message-extension';
 import { handleTurnError } from './handlers/turn-error';
+import {
+  handleUnhandledInvoke,
+  handleUnreadable,
+  isMalformedExtensionQuery,
+  isUnreadable,
+} from './handlers/unreadable';
 import { handleUnknown } from './handlers/unknown';
 import {
   handlePastedDraft,
@@ -85,6 +91,8 @@ export function createChorusApplication(options: ChorusApplicationOptions) {
     handleChannelInstall(ctx),
   );
   app.activity(ActivityTypes.InstallationUpdate, handleInstallationUpdate(ctx));
+  // An invoke whose data holds NUL: refused before any handler tries to store it.
+  app.addRoute(async (context) => isUnreadable(context), handleUnreadable(ctx), true);
   // In channels and group chats the bot answers only when @mentioned (card submits are addressed to it).
   app.addRoute(
     async (context) =>
@@ -93,6 +101,8 @@ export function createChorusApplication(options: ChorusApplicationOptions) {
       !isAddressedToBot(context.activity),
     async () => {},
   );
+  // A message or card submit whose text or data holds NUL: a short answer, nothing stored.
+  app.addRoute(async (context) => isUnreadable(context), handleUnreadable(ctx));
   app.message(HELP_PATTERN, handleHelp(ctx));
   if (options.deps.ambassador) {
     // Onboarding cards (Action.Submit as a message with `value`, Action.Execute as an invoke) and commands.
@@ -133,8 +143,16 @@ export function createChorusApplication(options: ChorusApplicationOptions) {
   }
   app.activity(ActivityTypes.Message, handleUnknown(ctx));
   // The message extension: search the library from the compose box, and unfurl links to items.
+  // A query teams-ai cannot flatten is refused first (its route would throw: a 501 to Teams).
+  app.addRoute(async (context) => isMalformedExtensionQuery(context), handleUnhandledInvoke(ctx), true);
   app.messageExtensions.query(SEARCH_COMMAND, handleLibrarySearch(ctx));
   app.messageExtensions.queryLink(handleLinkUnfurl(ctx));
+  // Last: every other invoke gets a 400 (an Action.Execute the protocol's error), never botbuilder's 501.
+  app.addRoute(
+    async (context) => context.activity.type === String(ActivityTypes.Invoke),
+    handleUnhandledInvoke(ctx),
+    true,
+  );
 
   const onTurnError = handleTurnError(ctx);
   app.error(onTurnError);

@@ -17,6 +17,8 @@ export interface BotStrings {
   fromLibrary: string;
   /** Shown in the message extension when a search fails. */
   searchFailed: string;
+  /** The answer to a card button the bot cannot read (an old or tampered card). */
+  cardNotUnderstood: string;
 }
 
 export const STRINGS: Record<Language, BotStrings> = {
@@ -48,6 +50,7 @@ export const STRINGS: Record<Language, BotStrings> = {
     openInChorus: 'Åbn i Chorus',
     fromLibrary: 'Fra Chorus-biblioteket: klar til at dele med dine egne ord',
     searchFailed: 'Beklager, søgningen i biblioteket mislykkedes. Prøv igen om lidt.',
+    cardNotUnderstood: 'Det kort kunne jeg ikke læse. Skriv “hjælp” for at se, hvad jeg kan.',
   },
   en: {
     greetingTitle: (firstName) => (firstName ? `Hi ${firstName}!` : 'Hi!'),
@@ -78,6 +81,7 @@ export const STRINGS: Record<Language, BotStrings> = {
     openInChorus: 'Open in Chorus',
     fromLibrary: 'From the Chorus library: ready to share in your own words',
     searchFailed: 'Sorry, searching the library failed. Please try again in a moment.',
+    cardNotUnderstood: 'I could not read that card. Write “help” to see what I can do.',
   },
 };
 

@@ -129,7 +129,8 @@ export function handleLeave(ctx: HandlerContext) {
   });
 }
 
-const ZLeaveAnswer = z.object({
+/** What the leave card's buttons send back. */
+export const ZLeaveAnswer = z.object({
   chorus: z.literal('command'),
   command: z.literal('leave'),
   confirm: z.boolean(),

@@ -19,6 +19,7 @@ import {
 import { STRINGS } from '../strings';
 import { isPersonalChat, personIdOf, tenantOfActivity } from '../turn';
 import type { BotAmbassadorDeps, HandlerContext } from './context';
+import { cardActionError } from './unreadable';
 
 /** The person a turn is about, and the language to answer in. */
 export async function whoIsAsking(ctx: HandlerContext, activity: Partial<Activity>) {
@@ -91,8 +92,11 @@ export function handleOnboardingCommand(ctx: HandlerContext) {
 /** What to say after an answer, and what to put in place of the answered card (Action.Execute). */
 interface OnboardingReply {
   activities: Partial<Activity>[];
-  /** The invoke answer: a receipt card for an applied answer, else the short text. */
-  receipt: { kind: 'card'; card: Record<string, unknown> } | { kind: 'text'; text: string };
+  /** The invoke answer: a receipt card for an applied answer, else the short text (an error if unreadable). */
+  receipt:
+    | { kind: 'card'; card: Record<string, unknown> }
+    | { kind: 'text'; text: string }
+    | { kind: 'error'; text: string };
 }
 
 /** True for a card submit or Action.Execute from an onboarding card (however well-formed). */
@@ -120,7 +124,7 @@ async function answer(
       { problems: parsed.error.issues.map((i) => i.path.join('.')) },
       'malformed onboarding answer',
     );
-    return say(s.malformed);
+    return { ...say(s.malformed), receipt: { kind: 'error', text: s.malformed } };
   }
   if (!who.personId) return say(s.notInDirectory);
   const personId = who.personId;
@@ -208,6 +212,14 @@ export function handleOnboardingInvoke(ctx: HandlerContext) {
           status: 200,
           body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: text },
         },
+      });
+      return;
+    }
+    if (reply.receipt.kind === 'error') {
+      // Unreadable data: the protocol's 400, whose message Teams shows on the card.
+      await context.sendActivity({
+        type: 'invokeResponse',
+        value: { status: 200, body: cardActionError(reply.receipt.text) },
       });
       return;
     }

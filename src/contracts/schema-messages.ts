@@ -19,6 +19,11 @@ export const SCHEMA_MESSAGES = {
     en: 'must be the URL of the Bot Connector that sent it',
     da: "skal være URL'en på den Bot Connector, der sendte den",
   },
+  botActivityNul: {
+    en: 'contains a NUL character (\\u0000), which Teams never sends',
+    da: 'indeholder et NUL-tegn (\\u0000), som Teams aldrig sender',
+  },
+  botActivityTooLong: { en: 'is at most 200 characters', da: 'må højst være på 200 tegn' },
 
   // ---- the demo chat
   chatTextRequired: { en: 'write a message first', da: 'skriv en besked først' },

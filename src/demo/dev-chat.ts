@@ -111,6 +111,11 @@ export function invokeAnswerAsMessage(answer: unknown): Record<string, unknown> 
   if (a['type'] === 'application/vnd.microsoft.activity.message' && typeof a['value'] === 'string') {
     return { type: 'message', text: a['value'] };
   }
+  // The protocol's error (a card the bot could not read): Teams shows its message on the card.
+  const error = a['value'] as { message?: unknown } | undefined;
+  if (a['type'] === 'application/vnd.microsoft.error' && typeof error?.message === 'string') {
+    return { type: 'message', text: error.message };
+  }
   return null;
 }
 

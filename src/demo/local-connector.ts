@@ -203,6 +203,11 @@ export interface LocalConnectorOptions {
   basePath?: string;
   /** The tenant when neither the body, the conversation nor `x-chorus-tenant-id` names one. */
   defaultTenantId?: string;
+  /**
+   * The only tenant accepted, when set: an app instance serves one tenant, and its connector must not
+   * write into another tenant's rows of a shared database (403, as Teams answers a foreign tenant).
+   */
+  onlyTenantId?: string;
   /** Initial artificial latency per request, in ms. */
   latencyMs?: number;
 }
@@ -507,12 +512,16 @@ export function createLocalConnector(options: LocalConnectorOptions): LocalConne
     header(headers, TENANT_HEADER) ??
     options.defaultTenantId;
 
+  const foreign = (tenantId: string) =>
+    options.onlyTenantId !== undefined && tenantId !== options.onlyTenantId;
+
   const createConversation = async (headers: ConnectorRequestHeaders, body: unknown) => {
     const parsed = ZCreateConversation.safeParse(body);
     if (!parsed.success) return reject(400, `Invalid conversation parameters: ${problemsOf(parsed.error)}.`);
     const conversationId = devConversationId(personIdOf(parsed.data.members[0]!));
     const tenantId = tenantOf(body, headers, null);
     if (!tenantId) return reject(400, 'No tenant: set channelData.tenant.id (or tenantId).');
+    if (foreign(tenantId)) return reject(403, "The tenant is not this app instance's tenant.");
     conversationStats(tenantId, conversationId).received++;
     const stop = gate('create', tenantId, conversationId);
     if (stop) return stop;
@@ -537,6 +546,7 @@ export function createLocalConnector(options: LocalConnectorOptions): LocalConne
         400,
         'No tenant: set channelData.tenant.id or conversation.tenantId, or create the chat first.',
       );
+    if (foreign(tenantId)) return reject(403, "The tenant is not this app instance's tenant.");
     const perConversation = conversationStats(tenantId, conversationId);
     perConversation.received++;
     const stop = gate('send', tenantId, conversationId);

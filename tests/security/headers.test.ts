@@ -51,6 +51,30 @@ describe('security headers', () => {
     expect(image.headers.get('content-security-policy')).toBe("default-src 'none'; sandbox");
   });
 
+  it('keeps every /api answer out of caches: personal data, errors and the bot endpoint alike', async () => {
+    // Generated from the route table, so a new route is covered; each is asked as a signed-in
+    // employee (answers or 403), without a token (401), and with a body no route accepts (4xx).
+    const routes = c.app.server.routes.filter((r) => r.url.startsWith('/api/'));
+    expect(routes.length).toBeGreaterThan(30);
+    const missing: string[] = [];
+    for (const route of routes) {
+      const url = route.url.replace(/:(\w+)/g, 'x').replace('*', 'x');
+      const body = route.method === 'GET' ? undefined : '{"not":"what any route takes"}';
+      for (const token of [c.tokens.employee, undefined]) {
+        const res = await c.app.api(url, {
+          method: route.method,
+          token,
+          ...(body ? { body, headers: { 'content-type': 'application/json' } } : {}),
+        });
+        await res.arrayBuffer();
+        if (res.headers.get('cache-control') !== 'no-store') {
+          missing.push(`${route.method} ${route.url} → ${res.status}: ${res.headers.get('cache-control')}`);
+        }
+      }
+    }
+    expect(missing).toEqual([]);
+  }, 120_000);
+
   it('adds HSTS only in production', () => {
     expect(securityHeaders(true)['strict-transport-security']).toMatch(/^max-age=31536000/);
     expect(securityHeaders(false)['strict-transport-security']).toBeUndefined();
