@@ -52,9 +52,21 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
     db = drizzlePglite({ client, schema });
     close = () => client.close();
   } else {
-    const pool = new pg.Pool({ connectionString: config.url, max: config.poolSize });
+    const pool = new pg.Pool({
+      connectionString: config.url,
+      max: config.poolSize,
+      // A server that is down or unreachable must fail a request in seconds (a 503 the caller can retry),
+      // not hold it until the kernel gives up; keepalive notices a peer that vanished without a word.
+      connectionTimeoutMillis: 5_000,
+      keepAlive: true,
+    });
     // An idle client that errors (server restart) must not crash the process; the pool replaces it.
     pool.on('error', () => undefined);
+    // Nor may a checked-out one (a transaction in progress when the connection is reset): node-postgres
+    // fails its queries with the error, but also emits 'error' on the client, which has no listener
+    // while checked out, and an unhandled 'error' event ends the process. The pool drops the broken
+    // client when it is released.
+    pool.on('connect', (client) => client.on('error', () => undefined));
     db = drizzleNodePg({ client: pool, schema });
     close = () => pool.end();
   }

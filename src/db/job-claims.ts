@@ -83,6 +83,20 @@ export async function failJob(db: Db, job: ClaimedJob, workerId: string, error: 
     where id = ${job.id} and locked_by = ${workerId}`);
 }
 
+/**
+ * Puts a claimed job back to run after `delayMs` without counting the attempt: the work was told to
+ * wait (a throttled dependency's Retry-After), it did not fail. The reason is kept in last_error.
+ */
+export async function deferJob(db: Db, job: ClaimedJob, workerId: string, delayMs: number, reason: string) {
+  await db.execute(sql`
+    update jobs set
+      status = 'queued',
+      run_at = now() + (${Math.max(0, Math.round(delayMs))} * interval '1 millisecond'),
+      attempts = greatest(attempts - 1, 0),
+      locked_by = null, locked_until = null, last_error = ${reason.slice(0, 2000)}
+    where id = ${job.id} and locked_by = ${workerId}`);
+}
+
 /** Counts jobs by status (for status pages and tests). */
 export async function countJobs(db: Db, tenantId: string, kind?: string): Promise<Record<string, number>> {
   const res = await db.execute(sql`

@@ -87,6 +87,10 @@ const DOMAIN_MESSAGES = {
     en: 'something went wrong on our side; quote the correlation id if you report it',
     da: "noget gik galt hos os; oplys korrelations-id'et, hvis du melder fejlen",
   },
+  unavailable: {
+    en: 'the service is briefly unavailable; try again in a few seconds',
+    da: 'tjenesten er kortvarigt utilgængelig; prøv igen om et par sekunder',
+  },
   noRoute: withParams<{ method: string; url: string }>({
     en: ({ method, url }) => `no route ${method} ${url}`,
     da: ({ method, url }) => `der findes ingen rute ${method} ${url}`,

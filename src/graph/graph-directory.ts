@@ -7,6 +7,7 @@ import {
   type Middleware,
 } from '@microsoft/microsoft-graph-client';
 import type { Person } from '../domain/person';
+import { RetryLaterError } from '../domain/retry-later';
 import type { Directory, DirectoryChanges, DirectoryPage } from '../ports/directory';
 import type { TokenProvider } from './token-provider';
 
@@ -136,10 +137,29 @@ export class GraphDirectory implements Directory {
     // Graph sheds low-priority traffic first when a tenant is throttled, so sync yields to interactive use.
     if (options.background) headers['x-ms-throttle-priority'] = 'low';
     return {
-      pages: this.walk(client, deltaLink, headers, state),
+      pages: this.throttleAware(this.walk(client, deltaLink, headers, state)),
       nextDeltaLink: () => state.deltaLink,
       requestCount: () => requests,
     };
+  }
+
+  /**
+   * Graph still throttling after the client's own retries (a tenant can be throttled for minutes):
+   * a RetryLaterError with Graph's Retry-After, so the job is run again then instead of failing.
+   */
+  private async *throttleAware(pages: AsyncGenerator<DirectoryPage>): AsyncGenerator<DirectoryPage> {
+    try {
+      yield* pages;
+    } catch (err) {
+      const status = (err as { statusCode?: unknown }).statusCode;
+      if (status !== 429 && status !== 503 && status !== 504) throw err;
+      const header = (err as { headers?: Headers }).headers?.get('retry-after') ?? null;
+      throw new RetryLaterError(
+        `Microsoft Graph answered ${status} after ${this.maxRetries} retries; trying again later`,
+        retryAfterMs(header, this.retryDelaySeconds),
+        { cause: err },
+      );
+    }
   }
 
   private async *walk(
@@ -243,6 +263,15 @@ export class GraphDirectory implements Directory {
     ];
     return Client.initWithMiddleware({ middleware, baseUrl: host, defaultVersion: version });
   }
+}
+
+/** Retry-After (seconds or an HTTP date) in milliseconds; `fallbackSeconds` when absent or unreadable. */
+function retryAfterMs(header: string | null, fallbackSeconds: number): number {
+  const seconds = header === null ? NaN : Number(header);
+  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
+  const date = header === null ? NaN : Date.parse(header);
+  if (Number.isFinite(date)) return Math.max(0, date - Date.now());
+  return fallbackSeconds * 1000;
 }
 
 /** Adds `Authorization: Bearer …` from the token provider (msal caches, so this is cheap per request). */

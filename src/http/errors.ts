@@ -3,7 +3,11 @@ import { ZodError, type ZodIssue } from 'zod';
 import { schemaMessageKey } from '../contracts/schema-messages';
 import { isAppError, type ErrorCode, type FieldProblem } from '../domain/errors';
 import { msg, render, type Message } from '../domain/messages';
+import { isDatabaseUnavailable } from '../db/unavailable';
 import { negotiateLanguage } from './language';
+
+/** Seconds a client is asked to wait before repeating a request the database could not serve. */
+export const UNAVAILABLE_RETRY_AFTER_SECONDS = 2;
 
 /** The one place error codes become HTTP statuses. */
 export const STATUS_BY_CODE: Record<ErrorCode, number> = {
@@ -134,6 +138,13 @@ export function handleError(err: unknown, request: FastifyRequest, reply: Fastif
     const message =
       FASTIFY_MESSAGES[fastifyErr.code ?? ''] ?? msg('badRequest', { detail: fastifyErr.message || null });
     return sendError(reply, fastifyErr.statusCode, 'BAD_REQUEST', message);
+  }
+  if (isDatabaseUnavailable(err)) {
+    // The database is down or unreachable: a retryable 503, never a 500. Every 2xx is answered only
+    // after its write committed, so what gets this answer was not acknowledged and may be sent again.
+    request.log.warn({ err }, 'database unavailable');
+    reply.header('retry-after', String(UNAVAILABLE_RETRY_AFTER_SECONDS));
+    return sendError(reply, 503, 'UNAVAILABLE', msg('unavailable'));
   }
   request.log.error({ err }, 'unexpected error');
   return sendError(reply, 500, 'INTERNAL', msg('internal'));

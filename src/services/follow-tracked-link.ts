@@ -14,6 +14,8 @@ export interface FollowResult {
   location: string;
   /** Whether this request was counted as a human click (and the count committed). */
   counted: boolean;
+  /** True when the click should have been counted but could not be written (the database is down). */
+  countFailed?: boolean;
 }
 
 // The redirect is the hottest path in the app, so two pure results are remembered: the tagged
@@ -55,7 +57,8 @@ async function saltOf(sharing: SharingStore, tenantId: string, day: string): Pro
 /**
  * A visit to /r/<code>: where it leads, and the click counted when a person (not a link-preview
  * crawler) follows it. The click is committed before this returns, so an answered click is never
- * lost; if counting fails the visitor is still sent on (the recorder logs the failure). Items that
+ * lost; if counting fails the result says so (`countFailed`), and the adapter must not answer it as
+ * a counted redirect (the recorder logs the failure). Items that
  * expired or were archived still redirect: links already posted keep working. Null for an unknown code.
  */
 export async function followTrackedLink(
@@ -96,7 +99,8 @@ export async function followTrackedLink(
     });
     return { location, counted: true };
   } catch {
-    // Never block a visitor on counting; the recorder has logged why the click could not be written.
-    return { location, counted: false };
+    // Not counted, and not to be acknowledged as counted: the adapter still shows the visitor the way
+    // on (see tracked-link-endpoint). The recorder has logged why the click could not be written.
+    return { location, counted: false, countFailed: true };
   }
 }

@@ -83,6 +83,11 @@ export interface GraphServer {
   addUser(fields?: FakeUserPatch): string;
   /** The next `count` Graph requests answer `status` (429 by default) with `Retry-After`. */
   throttleNext(options: { retryAfterSeconds: number; count?: number; status?: 429 | 503 | 504 }): void;
+  /**
+   * Every Graph request answers `status` (429 by default) with `Retry-After` for the next `ms`
+   * milliseconds of real time, as a tenant under sustained throttling sees it (tokens still work).
+   */
+  throttleFor(ms: number, options: { retryAfterSeconds: number; status?: 429 | 503 | 504 }): void;
   close(): Promise<void>;
 }
 
@@ -223,6 +228,7 @@ export async function startGraphServer(options: GraphServerOptions = {}): Promis
   const changes: Change[] = [];
   const tokens = new Set<string>();
   const throttles: { status: number; retryAfterSeconds: number }[] = [];
+  let throttleWindow: { until: number; status: number; retryAfterSeconds: number } | null = null;
   const requests: RecordedRequest[] = [];
   let origin = '';
 
@@ -447,7 +453,8 @@ export async function startGraphServer(options: GraphServerOptions = {}): Promis
         body: graphError('InvalidAuthenticationToken', 'Access token is empty or invalid.'),
       };
     }
-    const throttle = throttles.shift();
+    const windowed = throttleWindow && performance.now() < throttleWindow.until ? throttleWindow : null;
+    const throttle = windowed ?? throttles.shift();
     if (throttle) {
       return {
         status: throttle.status,
@@ -535,6 +542,9 @@ export async function startGraphServer(options: GraphServerOptions = {}): Promis
     },
     throttleNext({ retryAfterSeconds, count = 1, status = 429 }) {
       for (let i = 0; i < count; i++) throttles.push({ status, retryAfterSeconds });
+    },
+    throttleFor(ms, { retryAfterSeconds, status = 429 }) {
+      throttleWindow = { until: performance.now() + ms, status, retryAfterSeconds };
     },
     close() {
       server.closeAllConnections();

@@ -205,7 +205,11 @@ describe('GraphDirectory against a local Graph', () => {
     server.throttleNext({ retryAfterSeconds: 0, count: 5, status: 503 });
 
     const changes = graph.readChanges(null);
-    await expect(readAll(changes)).rejects.toMatchObject({ statusCode: 503 });
+    // Still unavailable after the retries: a RetryLaterError (its job runs again later).
+    await expect(readAll(changes)).rejects.toMatchObject({
+      name: 'RetryLaterError',
+      cause: { statusCode: 503 },
+    });
     expect(server.graphRequests().map((r) => r.status)).toEqual([503, 503, 503]);
     expect(changes.requestCount()).toBe(3);
   });

@@ -23,7 +23,7 @@ import {
   presentShareFeedback,
   presentSharePreparation,
 } from '../sharing-presenters';
-import { answerTrackedLink } from '../tracked-link-endpoint';
+import { answerTrackedLink, retryOf } from '../tracked-link-endpoint';
 import { createRequestLimiter } from '../request-limiter';
 
 /** Sharing, tracked-link redirects, impact and item stats. */
@@ -134,6 +134,7 @@ export function registerSharingRoutes(r: RouteRegistrar, deps: HttpDeps) {
             ip: request.ip,
             userAgent: request.headers['user-agent'],
             method: request.method,
+            retry: retryOf(request.url.split('?')[1] ?? ''),
           },
         );
         return reply.code(answer.status).headers(answer.headers).send(answer.body);
