@@ -18,6 +18,7 @@ import { createOnboardingStore } from './db/onboarding-store';
 import { createChatPreferencesStore } from './db/chat-preferences-store';
 import { createDigestStore } from './db/digest-store';
 import { createStatsStore } from './db/stats-store';
+import { createClickRetentionStore } from './db/click-retention-store';
 import { createConversionStore } from './db/conversion-store';
 import { createGamificationStore } from './db/gamification-store';
 import { createCampaignStore } from './db/campaign-store';
@@ -65,6 +66,8 @@ import { createAppTokenProvider } from './graph/token-provider';
 import { createTeamsAppInstaller } from './graph/teams-install';
 import type { OutboxPace } from './ports/outbox';
 import { createLogger } from './logger';
+import { contextualLogger } from './observability/context';
+import { createTelemetry, type Telemetry } from './observability/telemetry';
 import { systemClock, type Clock } from './ports/clock';
 import type { Directory } from './ports/directory';
 import { createTenantContext } from './ports/tenant-context';
@@ -74,6 +77,7 @@ import { sendWelcome } from './services/send-welcome';
 import { syncDirectory } from './services/sync-directory';
 import { sendWeeklyDigests } from './services/send-weekly-digests';
 import { rollUpDueAt, rollUpStats, snapshotRecentStats } from './services/roll-up-stats';
+import { retainClicks, retentionDueAt } from './services/retain-clicks';
 import { isoWeekOf, nextDigestAt } from './domain/digest';
 import { createGraphDirectoryFromConfig } from './graph/create-graph-directory';
 import { createSharePointPagesFromConfig } from './graph/sharepoint-pages';
@@ -92,6 +96,11 @@ export interface ChorusOptions {
   clock?: Clock;
   /** Demo mode only: the tenant to seed (tests give each test its own). */
   demoTenantId?: string;
+  /**
+   * An open database to use instead of opening `config.database`: tests run two tenants' instances on
+   * one database (PGlite in memory cannot be opened twice). The caller closes it.
+   */
+  sharedDatabase?: DatabaseHandle;
 }
 
 export interface Chorus {
@@ -99,6 +108,8 @@ export interface Chorus {
   server: ChorusServer;
   store: Store;
   database: DatabaseHandle;
+  /** Traces and metrics (Application Insights when configured); `flush()` exports now. */
+  telemetry: Telemetry;
   /** The job worker; `drain()` also sends what the outbox has due (tests). */
   worker: JobWorker;
   /** The outbox worker, running once `listen()` resolved (it needs the local connector's URL in the demo). */
@@ -113,9 +124,12 @@ export interface Chorus {
 /** The composition root: config → database → adapters → services → HTTP and bot. */
 export async function createChorus(options: ChorusOptions): Promise<Chorus> {
   const { config } = options;
-  const logger = options.logger ?? createLogger(config.logLevel);
+  const baseLogger = options.logger ?? createLogger(config.logLevel);
+  // Logs through the running operation's logger (HTTP request, bot turn, job), with its correlation id.
+  const logger = contextualLogger(baseLogger);
+  const telemetry = createTelemetry(config.applicationInsights);
   const clock = options.clock ?? systemClock;
-  const database = await openDatabase(config.database);
+  const database = options.sharedDatabase ?? (await openDatabase(config.database));
   const applied = await migrate(database.db);
   if (applied.length) logger.info({ applied }, 'database migrations applied');
   if (database.kind === 'pglite') await analyze(database.db);
@@ -239,6 +253,7 @@ export async function createChorus(options: ChorusOptions): Promise<Chorus> {
       store: devChatConnectorStore(log),
       basePath: DEV_CONNECTOR_PATH,
       defaultTenantId: tenantId,
+      onlyTenantId: tenantId,
       limits: { tenantRps: config.devConnectorTenantRps },
       clock,
     });
@@ -343,6 +358,7 @@ export async function createChorus(options: ChorusOptions): Promise<Chorus> {
       queue: outbox,
       transport: outboxTransport,
       logger,
+      telemetry,
       tenantIds: [tenantId],
       pace: outboxPace,
       pollMs: config.outbox.pollMs,
@@ -352,6 +368,7 @@ export async function createChorus(options: ChorusOptions): Promise<Chorus> {
   const worker = startJobWorker({
     db: database.db,
     logger,
+    telemetry,
     pollMs: config.jobs.pollMs,
     poll: config.jobs.enabled,
     tenantIds: [tenantId],
@@ -392,6 +409,14 @@ export async function createChorus(options: ChorusOptions): Promise<Chorus> {
       'stats.snapshot': async (job) => {
         const result = await snapshotRecentStats({ stats, clock }, { tenantId: job.tenantId });
         logger.debug({ result, tenantId: job.tenantId }, "today's statistics counted");
+      },
+      'clicks.retention': async (job) => {
+        // Only rolled-up days leave; a day the roll-up has not reached waits for a later run.
+        const result = await retainClicks(
+          { retention: createClickRetentionStore(database.db), clock },
+          { tenantId: job.tenantId, retentionDays: config.clickRetentionDays },
+        );
+        logger.info({ ...result, tenantId: job.tenantId }, 'raw clicks past the retention period deleted');
       },
     },
   });
@@ -463,6 +488,13 @@ export async function createChorus(options: ChorusOptions): Promise<Chorus> {
       {},
       { dedupeKey: 'stats.snapshot', runAt: clock.now(), maxAttempts: 1 },
     );
+    // Raw clicks past CLICK_RETENTION_DAYS: daily at 00:30 UTC, after the roll-up (one waiting job).
+    await store.jobs.enqueue(
+      tenantId,
+      'clicks.retention',
+      {},
+      { dedupeKey: 'clicks.retention', runAt: retentionDueAt(clock.now()), maxAttempts: 3 },
+    );
   };
   await scheduleRollUp();
   const rollUpTimer = config.jobs.enabled
@@ -480,6 +512,13 @@ export async function createChorus(options: ChorusOptions): Promise<Chorus> {
   // (and so the throughput) largest. A server commits in parallel, so let a few batches overlap.
   const clicks = createClickRecorder(database.db, logger, {
     maxInFlight: database.kind === 'pglite' ? 1 : 4,
+  });
+
+  // Queue depth and click-write lag as gauges, read when metrics are exported (not at all without them).
+  const operationsReader = createOperationsReader(database.db);
+  telemetry.observe({
+    queues: () => operationsReader.snapshot(tenantId, clock.now()),
+    clickWriteLagSeconds: () => clicks.stats().oldestWaitMs / 1000,
   });
 
   const campaigns = createCampaignStore(database.db);
@@ -503,7 +542,7 @@ export async function createChorus(options: ChorusOptions): Promise<Chorus> {
     content,
     sharing,
     clicks,
-    operations: createOperationsReader(database.db),
+    operations: operationsReader,
     personalData: createPersonalDataReader(database.db),
     campaigns,
     nominations,
@@ -520,7 +559,9 @@ export async function createChorus(options: ChorusOptions): Promise<Chorus> {
     conversions,
     sharepoint: config.sharepoint ? createSharePointPagesFromConfig(config.sharepoint) : null,
     config,
-    logger,
+    // Fastify's own logger: each request gets a child with its correlation id.
+    logger: baseLogger,
+    telemetry,
     database,
     authenticator,
     devSessions,
@@ -537,6 +578,7 @@ export async function createChorus(options: ChorusOptions): Promise<Chorus> {
     server,
     store,
     database,
+    telemetry,
     worker: {
       async drain() {
         const n = await worker.drain();
@@ -569,7 +611,9 @@ export async function createChorus(options: ChorusOptions): Promise<Chorus> {
       // Acknowledged clicks are already committed; this flushes any batch still forming.
       await clicks.close();
       await worker.stop();
-      await database.close();
+      // The last spans and metrics (the gauges still read the database), then the database.
+      await telemetry.shutdown();
+      if (!options.sharedDatabase) await database.close();
     },
   };
   return chorus;

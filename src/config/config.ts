@@ -65,11 +65,25 @@ const ZEnv = z.object({
   /** Requests per client address and minute (per instance); 0 turns a limit off. */
   /** A bearer token for GET /metrics; without it, only this machine may read the metrics. */
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** Traces and metrics go to this Application Insights resource; unset, nothing is exported. */
+  APPLICATIONINSIGHTS_CONNECTION_STRING: z.string().optional(),
   RATE_LIMIT_SIGNIN_PER_MINUTE: z.coerce.number().int().min(0).max(100_000).default(20),
   RATE_LIMIT_CONVERSIONS_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(600),
   /** Over this, a tracked link still redirects but the click is not counted. */
   RATE_LIMIT_REDIRECT_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(300),
   JOBS_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+  /**
+   * Days of raw click rows (with their visitor keys) kept; older days are counted per tracked link and
+   * day, and their raw rows deleted. 395 (a year and a month) keeps the longest impact view (365 days)
+   * and a year-over-year month on raw rows, so unique visitors there stay exact. At least 35: the
+   * weekly digest and a month's impact always count distinct visitors from raw rows.
+   */
+  CLICK_RETENTION_DAYS: z.coerce
+    .number({ message: 'must be a number of days, e.g. 395' })
+    .int('must be a whole number of days')
+    .min(35, 'must be at least 35 days: the weekly digest and a month of impact read raw clicks')
+    .max(3650, 'must be at most 3650 days (ten years)')
+    .default(395),
   JOBS_ENABLED: bool.default('true'),
   DEMO_CONTENT: bool.optional(),
   DEMO_ACTIVITY: bool.optional(),
@@ -156,6 +170,8 @@ export interface Config {
     approverGroupId: string | null;
   };
   jobs: { enabled: boolean; pollMs: number };
+  /** Days of raw clicks kept (CLICK_RETENTION_DAYS); older days live on as counts per link and day. */
+  clickRetentionDays: number;
   /** The outbox of proactive Teams messages (docs/design/recruitment.md §5). */
   outbox: {
     enabled: boolean;
@@ -206,6 +222,11 @@ export interface Config {
   /** The bearer token GET /metrics asks for; null: loopback callers only. */
   metricsToken: string | null;
   /**
+   * OpenTelemetry traces and metrics exported to Application Insights
+   * (APPLICATIONINSIGHTS_CONNECTION_STRING). Null, the default: no exporter and nothing sent.
+   */
+  applicationInsights: ApplicationInsightsConfig | null;
+  /**
    * Demo only (DEMO_CHAT_AS): the user principal name of the demo person that bot senders outside the
    * directory act as, so Microsoft 365 Agents Playground's test user can hold an onboarding. Null: off.
    */
@@ -225,6 +246,58 @@ export interface Config {
         timeoutMs: number;
       }
     | null;
+}
+
+/** Where Application Insights telemetry goes, from its connection string. */
+export interface ApplicationInsightsConfig {
+  connectionString: string;
+  instrumentationKey: string;
+  /** The ingestion host without a trailing slash (the exporter posts to <this>/v2.1/track). */
+  ingestionEndpoint: string;
+}
+
+const APPLICATION_INSIGHTS_HINT =
+  'must be the Application Insights connection string (Azure portal › Application Insights › Overview), e.g. InstrumentationKey=<GUID>;IngestionEndpoint=https://<region>.in.applicationinsights.azure.com/';
+
+/**
+ * Parses an Application Insights connection string (key=value pairs separated by ';'). The value is
+ * never echoed in a problem: it identifies the resource. Plain http is accepted for a loopback host
+ * only (a local collector or a test); the exporter would silently rewrite it to https otherwise.
+ */
+function parseApplicationInsights(value: string): ApplicationInsightsConfig | string {
+  const fields = new Map<string, string>();
+  for (const part of value.split(';')) {
+    if (!part.trim()) continue;
+    const at = part.indexOf('=');
+    if (at <= 0) return `APPLICATIONINSIGHTS_CONNECTION_STRING: ${APPLICATION_INSIGHTS_HINT}`;
+    fields.set(part.slice(0, at).trim().toLowerCase(), part.slice(at + 1).trim());
+  }
+  const key = fields.get('instrumentationkey') ?? '';
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(key)) {
+    return `APPLICATIONINSIGHTS_CONNECTION_STRING: InstrumentationKey is missing or not a GUID; ${APPLICATION_INSIGHTS_HINT}`;
+  }
+  const suffix = fields.get('endpointsuffix');
+  const location = fields.get('location');
+  const endpoint =
+    fields.get('ingestionendpoint') ||
+    (suffix
+      ? `https://${location ? `${location}.` : ''}dc.${suffix}`
+      : 'https://dc.services.visualstudio.com');
+  let url: URL;
+  try {
+    url = new URL(endpoint);
+  } catch {
+    return `APPLICATIONINSIGHTS_CONNECTION_STRING: IngestionEndpoint is not a URL; ${APPLICATION_INSIGHTS_HINT}`;
+  }
+  const loopback = LOOPBACK.has(url.hostname.replace(/^\[|\]$/g, ''));
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
+    return 'APPLICATIONINSIGHTS_CONNECTION_STRING: IngestionEndpoint must be an https:// URL (http:// only on this machine, e.g. a local collector)';
+  }
+  return {
+    connectionString: value,
+    instrumentationKey: key,
+    ingestionEndpoint: endpoint.replace(/\/+$/, ''),
+  };
 }
 
 /** A startup configuration problem: names the variable and how to fix it. */
@@ -317,6 +390,10 @@ export function loadConfig(
       'AZURE_OPENAI_API_KEY, AZURE_OPENAI_ENDPOINT, AZURE_OPENAI_DEPLOYMENT: set all three for Azure OpenAI, or none',
     );
   }
+  const applicationInsights = e.APPLICATIONINSIGHTS_CONNECTION_STRING
+    ? parseApplicationInsights(e.APPLICATIONINSIGHTS_CONNECTION_STRING)
+    : null;
+  if (typeof applicationInsights === 'string') problems.push(applicationInsights);
   if (problems.length > 0) throw new ConfigError(problems);
 
   const port = e.PORT;
@@ -361,6 +438,7 @@ export function loadConfig(
       approverGroupId: e.APPROVER_GROUP_ID ?? null,
     },
     jobs: { enabled: e.JOBS_ENABLED, pollMs: e.JOBS_POLL_MS },
+    clickRetentionDays: e.CLICK_RETENTION_DAYS,
     outbox: {
       enabled: e.OUTBOX_ENABLED,
       ratePerSecond: e.OUTBOX_RATE_PER_SECOND,
@@ -394,6 +472,7 @@ export function loadConfig(
       : null,
     trustProxy: e.TRUST_PROXY,
     metricsToken: e.METRICS_TOKEN ?? null,
+    applicationInsights: typeof applicationInsights === 'string' ? null : applicationInsights,
     rateLimits: {
       signIn: e.RATE_LIMIT_SIGNIN_PER_MINUTE,
       conversions: e.RATE_LIMIT_CONVERSIONS_PER_MINUTE,

@@ -9,6 +9,7 @@ import type {
 } from '../domain/program';
 import type { DirectorySyncState, Store } from '../ports/store';
 import type { Db } from './database';
+import { currentCorrelationId } from '../observability/context';
 import {
   activityEvents,
   consents,
@@ -209,7 +210,9 @@ export function createDrizzleStore(db: Db): Store {
           .values({
             tenantId,
             kind,
-            version: sql`(select coalesce(max(version), 0) + 1 from program_documents where tenant_id = ${tenantId} and kind = ${kind})`,
+            version:
+              doc.version ??
+              sql`(select coalesce(max(version), 0) + 1 from program_documents where tenant_id = ${tenantId} and kind = ${kind})`,
             bodyDa: doc.bodyDa,
             bodyEn: doc.bodyEn,
             createdBy: doc.createdBy,
@@ -294,12 +297,15 @@ export function createDrizzleStore(db: Db): Store {
 
     jobs: {
       async enqueue(tenantId, kind, payload, options = {}) {
+        // The correlation id of the request, turn or job that queued it, so the job's logs and span
+        // can name their cause (kept in the payload: no handler reads `causedBy`).
+        const causedBy = currentCorrelationId();
         const rows = await db
           .insert(jobs)
           .values({
             tenantId,
             kind,
-            payload,
+            payload: causedBy ? { ...payload, causedBy } : payload,
             runAt: options.runAt ?? new Date(),
             dedupeKey: options.dedupeKey ?? null,
             maxAttempts: options.maxAttempts ?? 5,

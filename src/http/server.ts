@@ -56,6 +56,8 @@ import { registerCanvasRoutes } from './routes/canvas-routes';
 import { registerDashboardRoutes } from './routes/dashboard-routes';
 import { registerDigestRoutes } from './routes/digest-routes';
 import { registerGamificationRoutes } from './routes/gamification-routes';
+import { noopTelemetry, type Telemetry } from '../observability/telemetry';
+import { registerRequestTelemetry } from './request-telemetry';
 
 /** The Bot Framework endpoint, provided by bot/ (a thin adapter over the same services). */
 export interface BotEndpoint {
@@ -99,6 +101,8 @@ export interface HttpDeps extends RoleDeps {
   sharepoint?: SharePointNewsPages | null;
   config: Config;
   logger: Logger;
+  /** Spans and metrics for each request (no-ops without APPLICATIONINSIGHTS_CONNECTION_STRING). */
+  telemetry?: Telemetry;
   database: DatabaseHandle;
   authenticator: Authenticator;
   devSessions: DevSessions | null;
@@ -150,6 +154,8 @@ export async function buildServer(deps: HttpDeps): Promise<ChorusServer> {
     trustProxy: deps.config.trustProxy,
     return503OnClosing: true,
   });
+  // Each request runs as an operation: its correlation id reaches every log line and span it causes.
+  registerRequestTelemetry(app, deps.telemetry ?? noopTelemetry);
   const security = securityHeaders(deps.config.mode === 'production');
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-correlation-id', String(request.id));

@@ -25,11 +25,14 @@ export interface PeopleRepository {
 export interface ProgramRepository {
   /** The newest version of a document, or null. */
   current(tenantId: string, kind: DocumentKind): Promise<ProgramDocument | null>;
-  /** Stores a new version (max + 1); never overwrites. */
+  /**
+   * Stores a new version (max + 1, or `version` when given); never overwrites. With `version`, a row
+   * another writer already stored under that number makes it fail instead of becoming the next one.
+   */
   addVersion(
     tenantId: string,
     kind: DocumentKind,
-    doc: { bodyDa: string; bodyEn: string; createdBy: string | null },
+    doc: { bodyDa: string; bodyEn: string; createdBy: string | null; version?: number },
   ): Promise<ProgramDocument>;
 }
 

@@ -16,12 +16,16 @@ export async function ensureProgramDefaults(
     const current = await deps.store.program.current(input.tenantId, kind);
     if (!current) {
       try {
+        // Version 1 exactly, not max + 1: an instance starting at the same moment may have stored it
+        // since we looked, and a copy as version 2 would be a change nobody made (a join against
+        // version 1 would then be refused as stale).
         await deps.store.program.addVersion(input.tenantId, kind, {
           ...DEFAULT_DOCUMENTS[kind],
           createdBy: null,
+          version: 1,
         });
       } catch (err) {
-        // Another instance seeded it at the same moment: the primary key refused ours, which is fine.
+        // Another instance seeded it first: the primary key refused ours, which is fine.
         if (!(await deps.store.program.current(input.tenantId, kind))) throw err;
       }
     }

@@ -19,6 +19,7 @@ import { benchLibrarySearch } from './library-search';
 import { runLoad } from './load';
 import { spawnGroup, spawnTs, stopGroup, waitFor } from './processes';
 import { benchRedirect } from './redirect';
+import { benchScaleOut } from './scale-out';
 import { freePort } from '../support/net';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -226,9 +227,31 @@ async function benchDashboards(databaseUrl: string) {
   const r = await benchDashboard(databaseUrl);
   record(
     `program dashboard, 90 days, on the PostgreSQL server (${r.ambassadors.toLocaleString('en')} ambassadors, ${r.shares.toLocaleString('en')} shares, ${r.clicks.toLocaleString('en')} clicks; ${r.rolledDays} days rolled up in ${r.rollUpSeconds} s; ${r.requests} requests over HTTP)`,
-    `p50 ${r.p50Ms.toFixed(1)} ms, p95 ${r.p95Ms.toFixed(1)} ms, p99 ${r.p99Ms.toFixed(1)} ms`,
+    `p50 ${r.p50Ms.toFixed(1)} ms, p95 ${r.p95Ms.toFixed(1)} ms, p99 ${r.p99Ms.toFixed(1)} ms (today from the per-minute snapshot; reading today's raw clicks instead: p95 ${r.liveP95Ms.toFixed(1)} ms, ${r.liveOverSnapshotP95}× in the same run)`,
     `p95 ≤ ${r.goalP95Ms} ms`,
     r.met,
+  );
+}
+
+/** Two instances against one on the same PostgreSQL server (issue 7): redirect and bot-turn throughput. */
+async function benchScale(databaseUrl: string) {
+  const r = await benchScaleOut(databaseUrl);
+  const rates = (runs: { instances: number; rate: number }[], unit: string) =>
+    runs.map((x) => `${x.instances}: ${x.rate.toFixed(0)}`).join(', ') + ` ${unit}`;
+  record(
+    `GET /r/<code>, two instances vs one on the PostgreSQL server (${r.redirect.connections} connections split over the instances; runs 1, 2, 1, 2, 1 instances, same run)`,
+    `${r.redirect.ratio.toFixed(2)}× (${rates(r.redirect.runs, 'req/s')}); clicks counted ${r.redirect.counted} of ${r.redirect.sent}`,
+    'a ratio; zero clicks lost',
+    r.redirect.counted === r.redirect.sent,
+  );
+  record(
+    `bot turns on /api/messages, two instances vs one on the PostgreSQL server (${r.bot.conversations} conversations, no pause, turns alternating over the instances; runs 1, 2, 1, 2, 1, same run)`,
+    `${r.bot.ratio.toFixed(2)}× (${rates(r.bot.runs, 'turns/s')}); ${r.bot.unanswered} unanswered`,
+    'a ratio; every turn answered',
+    r.bot.unanswered === 0,
+  );
+  notes.push(
+    `Scale out: ${r.cores} cores shared by both instances, Postgres and the load client, so a second instance can add little: the ratio says how much of the machine one instance leaves unused, not how Chorus scales on separate machines.`,
   );
 }
 
@@ -364,6 +387,14 @@ async function main() {
   if (want('bot')) {
     await benchBot();
     if (process.env['BENCH_DATABASE_URL']) await benchBot(process.env['BENCH_DATABASE_URL']);
+  }
+  if (want('scale')) {
+    if (process.env['BENCH_DATABASE_URL']) await benchScale(process.env['BENCH_DATABASE_URL']);
+    else
+      record(
+        'two instances vs one (redirect and bot-turn throughput)',
+        'not measured: set BENCH_DATABASE_URL to a Postgres server',
+      );
   }
   if (want('tab')) {
     if (!existsSync(path.join(ROOT, 'dist', 'tab', 'index.html'))) {
