@@ -1,14 +1,13 @@
 import type { MessagingExtensionResult, TurnContext } from 'botbuilder';
 import type { Query } from '@microsoft/teams-ai';
 import { AppError } from '../../src/domain/errors';
-import { chooseLanguage, type Language } from '../../src/domain/person';
-import { getChatLanguage } from '../../src/services/get-chat-language';
 import { getLibraryItem } from '../../src/services/get-library-item';
 import { searchLibrary } from '../../src/services/search-library';
 import { renderLibraryCard } from '../cards';
+import { tenantOfActivity } from '../turn';
 import { STRINGS } from '../strings';
-import { personIdOf, tenantOfActivity } from '../turn';
 import type { HandlerContext } from './context';
+import { readerLanguage } from './reader-language';
 
 /** The search command's id and its one parameter, as declared in appPackage/manifest.json. */
 export const SEARCH_COMMAND = 'searchLibrary';
@@ -24,19 +23,6 @@ const results = (attachments: MessagingExtensionResult['attachments'] = []): Mes
   attachmentLayout: 'list',
   attachments,
 });
-
-async function readerLanguage(ctx: HandlerContext, context: TurnContext): Promise<Language> {
-  const activity = context.activity;
-  try {
-    return await getChatLanguage(ctx.deps, {
-      tenantId: tenantOfActivity(activity, ctx.fallbackTenantId),
-      personId: personIdOf(activity),
-      locale: activity.locale ?? null,
-    });
-  } catch {
-    return chooseLanguage(null, activity.locale);
-  }
-}
 
 /**
  * composeExtension/query: searches the approved library (Danish and English, pinned first) and answers

@@ -1,9 +1,7 @@
 import type { TurnContext } from 'botbuilder';
-import { chooseLanguage, type Language } from '../../src/domain/person';
-import { getChatLanguage } from '../../src/services/get-chat-language';
 import { STRINGS } from '../strings';
-import { personIdOf, tenantOfActivity } from '../turn';
 import type { HandlerContext } from './context';
+import { readerLanguage } from './reader-language';
 
 // Activities the bot cannot read, answered before (or after) the handlers. Teams waits for an answer
 // to every invoke: without one botbuilder answers 501, which reads as a failure on our side, while an
@@ -16,19 +14,6 @@ export function cardActionError(message: string) {
     type: 'application/vnd.microsoft.error',
     value: { code: 'BadRequest', message },
   };
-}
-
-async function languageOf(ctx: HandlerContext, context: TurnContext): Promise<Language> {
-  const activity = context.activity;
-  try {
-    return await getChatLanguage(ctx.deps, {
-      tenantId: tenantOfActivity(activity, ctx.fallbackTenantId),
-      personId: personIdOf(activity),
-      locale: activity.locale ?? null,
-    });
-  } catch {
-    return chooseLanguage(null, activity.locale);
-  }
 }
 
 /** True when a string anywhere in `value` holds NUL: PostgreSQL text cannot, and Teams never sends it. */
@@ -58,7 +43,7 @@ export function handleUnreadable(ctx: HandlerContext) {
     const activity = context.activity;
     if (activity.type === 'invoke') return invoke(context);
     ctx.logger.info({ activityId: activity.id }, 'message with a NUL character not read');
-    const s = STRINGS[await languageOf(ctx, context)];
+    const s = STRINGS[await readerLanguage(ctx, context)];
     await context.sendActivity(activity.value === undefined ? s.unknown : s.cardNotUnderstood);
   };
 }
@@ -91,7 +76,7 @@ export function handleUnhandledInvoke(ctx: HandlerContext) {
       'invoke not handled',
     );
     if (activity.name === 'adaptiveCard/action') {
-      const message = STRINGS[await languageOf(ctx, context)].cardNotUnderstood;
+      const message = STRINGS[await readerLanguage(ctx, context)].cardNotUnderstood;
       await context.sendActivity({
         type: 'invokeResponse',
         value: { status: 200, body: cardActionError(message) },

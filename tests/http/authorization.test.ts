@@ -1,33 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoCommsAdmins, generateDemoOrg } from '../../src/demo/demo-org';
 import { hasAnyRole, type Role } from '../../src/domain/roles';
 import { signInAs, startTestChorus, type TestChorus } from '../support/chorus';
+import { personas } from '../support/personas';
 
-const org = generateDemoOrg();
-const reports = new Map<string, number>();
-for (const p of org) if (p.managerId) reports.set(p.managerId, (reports.get(p.managerId) ?? 0) + 1);
-const commsUpns = new Set(demoCommsAdmins(org));
-
-// One persona per role, picked from the demo org by the same facts the server uses.
-const personas: { name: string; id: string; roles: Role[] }[] = [
-  {
-    name: 'employee',
-    id: org.find((p) => !reports.has(p.id) && !commsUpns.has(p.userPrincipalName!))!.id,
-    roles: ['employee'],
-  },
-  {
-    name: 'manager',
-    id: org.find((p) => reports.has(p.id) && !commsUpns.has(p.userPrincipalName!) && p.department === 'IT')!
-      .id,
-    roles: ['employee', 'manager'],
-  },
-  {
-    name: 'comms',
-    id: org.find((p) => p.jobTitle === 'Head of Communication')!.id,
-    roles: ['employee', 'manager', 'comms'],
-  },
-];
-
+// One persona per role (the approver too), from the demo org.
 const sampleParams: Record<string, string> = { kind: 'purpose' };
 const fill = (url: string) => url.replace(/:(\w+)/g, (_, name: string) => sampleParams[name] ?? 'x');
 

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { openDatabase, rowsOf, type DatabaseHandle } from '../../src/db/database';
-import { demoCommsAdmins, generateDemoOrg } from '../../src/demo/demo-org';
+import { generateDemoOrg } from '../../src/demo/demo-org';
 import { DemoDirectory } from '../../src/demo/demo-directory';
 import { createSparringStore } from '../../src/db/sparring-store';
-import type { Role } from '../../src/domain/roles';
 import { insertItem } from '../support/content-fixtures';
 import { signInAs, startTestChorus, testDatabaseConfig, type TestChorus } from '../support/chorus';
 
@@ -21,41 +20,10 @@ export const B_MARK = 'Bravoqx';
 /** The role check's refusal (asked for in English); services answer 403 for their own rules in other words. */
 export const ROLE_REFUSAL = 'this needs one of these roles';
 
+import { personas, type Persona } from '../support/personas';
+
+export { personas, type Persona };
 const org = generateDemoOrg();
-const reports = new Map<string, number>();
-for (const p of org) if (p.managerId) reports.set(p.managerId, (reports.get(p.managerId) ?? 0) + 1);
-const commsUpns = new Set(demoCommsAdmins(org));
-
-export interface Persona {
-  name: 'employee' | 'manager' | 'comms' | 'approver';
-  id: string;
-  roles: Role[];
-}
-
-/** One persona per role, picked from the demo org by the same facts the server uses. */
-export const personas: Persona[] = [
-  {
-    name: 'employee',
-    id: org.find((p) => !reports.has(p.id) && !commsUpns.has(p.userPrincipalName!))!.id,
-    roles: ['employee'],
-  },
-  {
-    name: 'manager',
-    id: org.find((p) => reports.has(p.id) && !commsUpns.has(p.userPrincipalName!) && p.department === 'IT')!
-      .id,
-    roles: ['employee', 'manager'],
-  },
-  {
-    name: 'comms',
-    id: org.find((p) => p.jobTitle === 'Head of Communication')!.id,
-    roles: ['employee', 'manager', 'comms'],
-  },
-  {
-    name: 'approver',
-    id: org.find((p) => p.jobTitle === 'HR Director')!.id,
-    roles: ['employee', 'manager', 'approver'],
-  },
-];
 
 export interface TenantSide {
   app: TestChorus;
