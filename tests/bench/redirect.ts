@@ -6,6 +6,7 @@
  * Standalone: `npx tsx tests/bench/redirect.ts` prints JSON (BENCH_DATABASE_URL for a Postgres server).
  */
 import type { ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -33,6 +34,55 @@ export interface RedirectBench {
   errors: number;
   /** Click rows stored for the codes used, after the app stopped: must equal `sent`. */
   counted: number;
+  /**
+   * Where the CPU went during each measured run, in µs per answered request (Linux /proc; null
+   * elsewhere): the server process (the app, or bare Node), this process (the load client), and the
+   * rest of the machine (the Postgres backends, the kernel's softirq work, anything else running).
+   * `busy` is the machine's busy share of all its cores over the run.
+   */
+  cpu: { chorus: CpuShare; bare: CpuShare } | null;
+}
+
+export interface CpuShare {
+  serverUs: number;
+  clientUs: number;
+  restUs: number;
+  busy: number;
+}
+
+/** CPU seconds so far: of one process (from /proc/<pid>/stat), or of the whole machine (/proc/stat). */
+function processCpuSeconds(pid: number): number {
+  // Fields after the command name: utime and stime are the 12th and 13th, in clock ticks (100 Hz).
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+function machineCpuSeconds(): { busy: number; all: number } {
+  const ticks = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+  const all = ticks.reduce((a, b) => a + b, 0);
+  // idle and iowait are the 4th and 5th.
+  return { busy: (all - ticks[3]! - ticks[4]!) / 100, all: all / 100 };
+}
+
+/** Runs `run` and accounts the CPU it took to the server `pid`, this process and the rest. */
+async function measured(pid: number, run: () => Promise<LoadResult>) {
+  if (process.platform !== 'linux') return { load: await run(), cpu: null };
+  const server0 = processCpuSeconds(pid);
+  const machine0 = machineCpuSeconds();
+  const client0 = process.cpuUsage();
+  const load = await run();
+  const clientUsed = process.cpuUsage(client0);
+  const server = processCpuSeconds(pid) - server0;
+  const machine1 = machineCpuSeconds();
+  const busy = machine1.busy - machine0.busy;
+  const client = (clientUsed.user + clientUsed.system) / 1e6;
+  const perRequest = (seconds: number) => Number(((seconds / Math.max(1, load.requests)) * 1e6).toFixed(1));
+  const cpu: CpuShare = {
+    serverUs: perRequest(server),
+    clientUs: perRequest(client),
+    restUs: perRequest(Math.max(0, busy - server - client)),
+    busy: Number((busy / Math.max(0.01, machine1.all - machine0.all)).toFixed(2)),
+  };
+  return { load, cpu };
 }
 
 async function withDatabase<T>(
@@ -95,9 +145,11 @@ export async function benchRedirect(
     // Warm both up, then measure them back to back.
     runs.push(await runLoad({ ...load, url, durationMs: 1500 }));
     await runLoad({ ...load, url: bareUrl, durationMs: 1500 });
-    const chorus = await runLoad({ ...load, url });
+    const measuredChorus = await measured(app.pid!, () => runLoad({ ...load, url }));
+    const chorus = measuredChorus.load;
     runs.push(chorus);
-    const baseline = await runLoad({ ...load, url: bareUrl });
+    const measuredBare = await measured(bare.pid!, () => runLoad({ ...load, url: bareUrl }));
+    const baseline = measuredBare.load;
 
     // Stop the app (it flushes and closes the database) before counting: PGlite has one owner.
     await stopGroup(app);
@@ -114,6 +166,10 @@ export async function benchRedirect(
       sent,
       errors: runs.reduce((n, r) => n + r.errors, 0),
       counted,
+      cpu:
+        measuredChorus.cpu && measuredBare.cpu
+          ? { chorus: measuredChorus.cpu, bare: measuredBare.cpu }
+          : null,
     };
   } finally {
     if (bare) await stopGroup(bare);

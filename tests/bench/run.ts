@@ -155,6 +155,14 @@ async function benchRedirects(databaseUrl?: string) {
     'zero lost',
     r.counted === r.sent && r.errors === 0,
   );
+  if (r.cpu) {
+    const share = (c: NonNullable<typeof r.cpu>['chorus']) =>
+      `server ${c.serverUs} + load client ${c.clientUs} + rest ${c.restUs} µs per request, machine ${Math.round(c.busy * 100)} % busy`;
+    record(
+      `CPU per redirect on ${where} (same runs; rest = database backends, kernel and anything else)`,
+      `Chorus: ${share(r.cpu.chorus)}; bare Node: ${share(r.cpu.bare)}`,
+    );
+  }
   notes.push(
     "Redirects: a closed loop of 100 connections, so mean latency = 100 / throughput. The load client (tests/bench/load.ts) writes raw HTTP/1.1 on sockets and reads only status and length, as wrk does; with Node's http.request client, used until 2026-11-23, the client was the bottleneck and bare Node measured about 20,000 req/s instead of 85,000, which flattered the ratio.",
     "Redirects: each 302 waits for its click's batch to commit (group commit, no click acknowledged before it is durable), so throughput is bounded by 100 / (answer + commit time). Bare Node commits nothing. On PGlite the insert runs on the app's own thread (about 13 µs per row measured with 3 indexes); on the PostgreSQL server, the server's backends and the load client share the second core with each other.",
