@@ -26,6 +26,8 @@ import { rollUpStats } from '../services/roll-up-stats';
 const SEED = 20260601;
 const DAYS = 90;
 const DAY = 86_400_000;
+/** The UTC day number of a moment. */
+const dayOf = (ms: number) => Math.floor(ms / DAY);
 const HOUR = 3_600_000;
 /** Ambassadors per department (the largest departments), so each passes the five-person rule. */
 const PER_DEPARTMENT = 8;
@@ -161,17 +163,22 @@ export async function seedDemoActivity(
     const rate = pick([0.02, 0.05, 0.08, 0.08, 0.12, 0.2]);
     for (let day = 0; day < DAYS; day++) {
       const at = start + day * DAY + (7 + random() * 12) * HOUR;
-      if (at < m.joinedAt.getTime() || at > now || random() > rate) continue;
-      const published = items.filter((i) => new Date(i.published_at).getTime() < at);
+      // Every draw is made whether or not its moment has come, and only what lies before `now` is
+      // stored: so the random sequence, and every row before now, is the same at any time of day.
+      const roll = random();
+      if (at < m.joinedAt.getTime() || roll > rate) continue;
+      const future = at > now;
+      // Items approved on an earlier UTC day (an item's time of day follows the moment the demo was
+      // seeded, so comparing whole days keeps the draws below the same at any hour).
+      const published = items.filter((i) => dayOf(new Date(i.published_at).getTime()) < dayOf(at));
       if (published.length === 0) continue;
       const item = pick(published);
       const network = pick(
         m.networks.filter((n) => item.networks.includes(n)).concat(item.networks.slice(0, 1)),
       );
       const key = `${m.personId}|${item.id}|${network}`;
-      let linkCode = links.get(key);
-      if (!linkCode) {
-        linkCode = code();
+      const linkCode = links.get(key) ?? code();
+      if (!future && !links.has(key)) {
         links.set(key, linkCode);
         newLinks.push({
           tenantId,
@@ -183,26 +190,31 @@ export async function seedDemoActivity(
         });
       }
       const reported = random() < 0.45;
-      shareRows.push({
-        tenantId,
-        id: randomUUID(),
-        personId: m.personId,
-        itemId: item.id,
-        network,
-        linkCode,
-        status: 'shared',
-        reactions: reported ? Math.round(random() * random() * 80) : null,
-        comments: reported ? Math.round(random() * random() * 12) : null,
-        preparedAt: new Date(at - 60_000),
-        sharedAt: new Date(at),
-      });
-      shareCount.set(item.id, (shareCount.get(item.id) ?? 0) + 1);
+      const reactions = reported ? Math.round(random() * random() * 80) : null;
+      const comments = reported ? Math.round(random() * random() * 12) : null;
+      if (!future) {
+        shareRows.push({
+          tenantId,
+          id: randomUUID(),
+          personId: m.personId,
+          itemId: item.id,
+          network,
+          linkCode,
+          status: 'shared',
+          reactions,
+          comments,
+          preparedAt: new Date(at - 60_000),
+          sharedAt: new Date(at),
+        });
+        shareCount.set(item.id, (shareCount.get(item.id) ?? 0) + 1);
+      }
       const reach = (m.networkSize ?? 300) / 300;
       const clicks = Math.round(random() * 8 * reach + (item.topic === 'jobs' ? 2 : 0));
       const regulars = [visitor(), visitor()];
       for (let c = 0; c < clicks; c++) {
         // Exponential decay with a mean of ten hours after the share.
         const clickAt = at + -Math.log(1 - random()) * 10 * HOUR;
+        const visitorKey = random() < 0.2 ? pick(regulars) : visitor();
         if (clickAt > now) continue;
         clickRows.push({
           tenantId,
@@ -210,7 +222,7 @@ export async function seedDemoActivity(
           itemId: item.id,
           personId: m.personId,
           network,
-          visitorKey: random() < 0.2 ? pick(regulars) : visitor(),
+          visitorKey,
           at: new Date(clickAt),
         });
       }
