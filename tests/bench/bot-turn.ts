@@ -1,13 +1,12 @@
-import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
-import { generateDemoOrg } from '../../src/demo/demo-org';
 import type { Person } from '../../src/domain/person';
 import { mulberry32 } from '../../src/domain/seeded-random';
 import { startBotConnector } from '../fakes/bot-connector';
+import { loadActivity, loadInstallActivity, loadPeople } from '../support/bot';
 import { freePort } from '../support/net';
 import { spawnTs, stopGroup, waitFor } from './processes';
 
@@ -85,20 +84,9 @@ export async function benchBotTurns(
   const base = `http://127.0.0.1:${port}`;
   try {
     await waitFor(`${base}/readyz`, 120_000);
-    const people: Person[] = generateDemoOrg()
-      .filter((p) => p.accountEnabled)
-      .slice(0, conversations);
-    const activity = (person: Person, fields: Record<string, unknown>) => ({
-      id: `act-${randomUUID()}`,
-      timestamp: new Date().toISOString(),
-      channelId: 'msteams',
-      serviceUrl: connector.serviceUrl,
-      from: { id: `29:${person.id}`, name: person.displayName, aadObjectId: person.id },
-      recipient: { id: '28:chorus-demo-bot', name: 'Chorus' },
-      conversation: { id: `a:bench-${person.id}`, conversationType: 'personal' },
-      locale: person.preferredLanguage ?? 'en-US',
-      ...fields,
-    });
+    const people = loadPeople(conversations);
+    const activity = (person: Person, fields: Record<string, unknown>) =>
+      loadActivity(connector.serviceUrl, 'bench', person, fields);
     const post = async (body: Record<string, unknown>) => {
       const started = performance.now();
       const res = await fetch(`${base}/api/messages`, {
@@ -110,11 +98,7 @@ export async function benchBotTurns(
       return { ms: performance.now() - started, ok: res.status >= 200 && res.status < 300 };
     };
     // Every person installs the bot first (greeting, stored conversation reference), then warms up.
-    await Promise.all(
-      people.map((p) =>
-        post(activity(p, { type: 'conversationUpdate', membersAdded: [{ id: '28:chorus-demo-bot' }] })),
-      ),
-    );
+    await Promise.all(people.map((p) => post(loadInstallActivity(connector.serviceUrl, 'bench', p))));
     await Promise.all(
       people.map(async (p) => {
         for (const step of SCRIPT) await post(activity(p, { type: 'message', text: step.text }));

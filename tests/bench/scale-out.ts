@@ -12,13 +12,13 @@
  * Standalone: `BENCH_DATABASE_URL=postgres://… npx tsx tests/bench/scale-out.ts` prints JSON.
  */
 import type { ChildProcess } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { migrate, openDatabase } from '../../src/db/database';
-import { DEMO_TENANT_ID, generateDemoOrg } from '../../src/demo/demo-org';
+import { DEMO_TENANT_ID } from '../../src/demo/demo-org';
 import type { Person } from '../../src/domain/person';
 import { startBotConnector } from '../fakes/bot-connector';
+import { loadActivity, loadInstallActivity, loadPeople } from '../support/bot';
 import { countClicks, insertItem, insertTrackedLinks } from '../support/content-fixtures';
 import { freePort } from '../support/net';
 import { BROWSER_UA } from '../support/sharing';
@@ -165,20 +165,9 @@ export async function benchScaleOut(
     const one = [bases[0]!];
 
     // ---- bot turns (first: the redirect runs leave 100,000 new click rows for autovacuum to work on) ----
-    const people: Person[] = generateDemoOrg()
-      .filter((p) => p.accountEnabled)
-      .slice(0, conversations);
-    const activity = (person: Person, fields: Record<string, unknown>) => ({
-      id: `act-${randomUUID()}`,
-      timestamp: new Date().toISOString(),
-      channelId: 'msteams',
-      serviceUrl: connector.serviceUrl,
-      from: { id: `29:${person.id}`, name: person.displayName, aadObjectId: person.id },
-      recipient: { id: '28:chorus-demo-bot', name: 'Chorus' },
-      conversation: { id: `a:scale-${person.id}`, conversationType: 'personal' },
-      locale: person.preferredLanguage ?? 'en-US',
-      ...fields,
-    });
+    const people = loadPeople(conversations);
+    const activity = (person: Person, fields: Record<string, unknown>) =>
+      loadActivity(connector.serviceUrl, 'scale', person, fields);
     const post = async (base: string, body: Record<string, unknown>) => {
       const res = await fetch(`${base}/api/messages`, {
         method: 'POST',
@@ -189,12 +178,7 @@ export async function benchScaleOut(
       return res.status >= 200 && res.status < 300;
     };
     await Promise.all(
-      people.map((p) =>
-        post(
-          bases[0]!,
-          activity(p, { type: 'conversationUpdate', membersAdded: [{ id: '28:chorus-demo-bot' }] }),
-        ),
-      ),
+      people.map((p) => post(bases[0]!, loadInstallActivity(connector.serviceUrl, 'scale', p))),
     );
     const sentIds: string[] = [];
     /** Every conversation sends its next turn as soon as the last is answered, turn t to instance (i+t) mod n. */

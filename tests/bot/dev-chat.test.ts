@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChatHistory } from '../../src/contracts';
 import { signInAs, startTestChorus, type TestChorus } from '../support/chorus';
 import { danish, english, otherDanish } from '../support/bot';
+import { requestJoin } from '../support/sharing';
 
 // The demo chat: the tab's panel → POST /api/messages (real HTTP) → bot → local connector → log.
 describe('the demo chat with the bot', () => {
@@ -55,14 +56,7 @@ describe('the demo chat with the bot', () => {
 
   it('shows the welcome after joining from the tab, through the local connector', async () => {
     const token = await signInAs(app, danish.id);
-    const program = (await (await app.api('/api/program', { token })).json()) as {
-      guidelines: { version: number };
-    };
-    const join = await app.api('/api/membership', {
-      method: 'POST',
-      token,
-      json: { guidelinesVersion: program.guidelines.version, networks: ['linkedin'] },
-    });
+    const join = await requestJoin(app, token);
     expect(join.status).toBe(201);
     await app.worker.drain();
     // The bot created the chat to send the welcome, so opening it now installs nothing more.

@@ -8,6 +8,7 @@ import { botState, conversationReferences } from '../../src/db/schema';
 import { startBotConnector, cardTexts, type BotConnector } from '../fakes/bot-connector';
 import { signInAs, startTestChorus, type TestChorus } from '../support/chorus';
 import { chatOf, danish, installActivity, messageActivity, postActivity } from '../support/bot';
+import { requestJoin } from '../support/sharing';
 
 // Same tenant, same data folder, a new process in between: nothing the bot knows is in memory.
 describe('the bot after a restart', () => {
@@ -46,14 +47,7 @@ describe('the bot after a restart', () => {
 
       // The reference survived: the welcome goes to the existing chat, no new conversation is created.
       const token = await signInAs(app, danish.id);
-      const program = (await (await app.api('/api/program', { token })).json()) as {
-        guidelines: { version: number };
-      };
-      const join = await app.api('/api/membership', {
-        method: 'POST',
-        token,
-        json: { guidelinesVersion: program.guidelines.version, networks: ['linkedin'] },
-      });
+      const join = await requestJoin(app, token);
       expect(join.status).toBe(201);
       await app.worker.drain();
       const welcome = await connector.waitFor(

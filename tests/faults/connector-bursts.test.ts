@@ -9,6 +9,7 @@ import {
   waitFor,
   type Harness,
 } from '../outbox/harness';
+import { maxInWindow } from '../support/local-connector';
 
 // Fault (issue 7): while a broadcast of a few hundred messages runs, the Teams connector answers in
 // bursts: two seconds of 429 (Retry-After: 1) for every request, normal answers, two seconds of 503,
@@ -25,16 +26,6 @@ const BURST = 5;
 const BURSTS: (429 | 503)[] = [429, 503, 429];
 const BURST_MS = 2_000;
 const STEP = 50;
-
-function maxInWindow(times: number[], windowMs: number): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  let most = 0;
-  for (let i = 0, j = 0; i < sorted.length; i++) {
-    while (sorted[i]! - sorted[j]! >= windowMs) j++;
-    most = Math.max(most, i - j + 1);
-  }
-  return most;
-}
 
 describe('the outbox while the connector answers 429 and 503 in bursts', () => {
   let h: Harness | null = null;

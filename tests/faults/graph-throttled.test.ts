@@ -1,10 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '../../src/db/database';
 import { countJobs } from '../../src/db/job-claims';
-import { startGraphServer, type GraphServer } from '../fakes/graph-server';
-import { startTestChorus, type TestChorus } from '../support/chorus';
+import type { GraphServer } from '../fakes/graph-server';
+import { startGraphChorus, type GraphChorus, type TestChorus } from '../support/chorus';
 
 // Fault (issue 7): Microsoft Graph answers 429 (Retry-After: 1) to every request for 30 seconds of
 // real time while the first directory sync runs as a stored job. The sync must wait as it is told (no
@@ -16,28 +15,14 @@ const WINDOW_MS = 30_000;
 const RETRY_AFTER_S = 1;
 
 describe('directory sync while Graph throttles every request for 30 seconds', () => {
+  let sync: GraphChorus | undefined;
   let graph: GraphServer;
   let app: TestChorus;
   beforeAll(async () => {
-    graph = await startGraphServer({
-      users: USERS,
-      tenantId: randomUUID(),
-      clientId: randomUUID(),
-      clientSecret: 'graph-test-secret',
-    });
-    app = await startTestChorus({
-      DIRECTORY: 'graph',
-      AAD_TENANT_ID: graph.tenantId,
-      AAD_CLIENT_ID: graph.clientId,
-      AAD_CLIENT_SECRET: graph.clientSecret,
-      AAD_AUTHORITY_HOST: graph.url,
-      GRAPH_BASE_URL: graph.graphUrl,
-    });
+    sync = await startGraphChorus(USERS);
+    ({ graph, app } = sync);
   });
-  afterAll(async () => {
-    await app.close();
-    await graph.close();
-  });
+  afterAll(() => sync?.close());
 
   it('backs off, keeps the job, and syncs everyone once after the window', { timeout: 90_000 }, async () => {
     expect((await countJobs(app.database.db, app.tenantId, 'directory.sync'))['queued']).toBe(1);

@@ -1,13 +1,14 @@
-import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
-import { migrate, openDatabase, rowsOf } from '../../src/db/database';
-import { createOutboxStore } from '../../src/db/outbox-store';
-import { DEMO_TENANT_ID, generateDemoOrg } from '../../src/demo/demo-org';
-import { startAppProcess, waitReady, type AppProcess } from '../support/app-process';
-import { freePort } from '../support/net';
-import { startTestConnector, type TestConnector } from '../support/local-connector';
-import { invitations, scratchDatabase, seedCampaign, sendInput } from '../outbox/harness';
+import { openDatabase, rowsOf } from '../../src/db/database';
+import { DEMO_TENANT_ID } from '../../src/demo/demo-org';
+import type { AppProcess } from '../support/app-process';
+import {
+  prepareOutboxInstances,
+  queueDemoInvitations,
+  type OutboxInstances,
+} from '../support/outbox-instances';
+import { waitFor } from '../outbox/harness';
 
 // Fault (issue 7): two Chorus processes share one broadcast and one of them is SIGKILLed mid-send.
 // tests/outbox/kill-mid-send.test.ts kills the only instance and starts a new one; here nothing is
@@ -19,54 +20,28 @@ const databaseUrl = process.env['TEST_DATABASE_URL'];
 const RECIPIENTS = 300;
 const KILL_AFTER = 100;
 
-async function until(check: () => boolean | Promise<boolean>, timeoutMs: number, what: string) {
-  const end = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
 describe.skipIf(!databaseUrl)('a broadcast when one of two instances is killed', () => {
-  const apps: AppProcess[] = [];
-  let connector: TestConnector | null = null;
-  let drop: (() => Promise<void>) | null = null;
+  let instances: OutboxInstances | null = null;
   afterAll(async () => {
-    for (const a of apps) if (a.child.exitCode === null) a.child.kill('SIGKILL');
-    await connector?.close();
-    await drop?.();
+    await instances?.close();
   });
 
   it('is finished by the surviving instance, each message once', { timeout: 180_000 }, async () => {
-    const database = await scratchDatabase();
-    drop = database.drop;
-    connector = await startTestConnector({ latencyMs: 20, limits: { tenantRps: 50 } });
-    const env = {
-      ...database.env,
-      BOT_SERVICE_URL: connector.url,
-      OUTBOX_RATE_PER_SECOND: '40',
-      OUTBOX_LEASE_SECONDS: '3',
-      DEMO_CONTENT: 'false',
-    };
-    const both = [startAppProcess(await freePort(), env), startAppProcess(await freePort(), env)];
-    apps.push(...both);
-    await Promise.all(both.map((a) => waitReady(a)));
-    const [victim, survivor] = both as [AppProcess, AppProcess];
+    instances = await prepareOutboxInstances(
+      { latencyMs: 20, limits: { tenantRps: 50 } },
+      { OUTBOX_RATE_PER_SECOND: '40', OUTBOX_LEASE_SECONDS: '3' },
+    );
+    const { connector } = instances;
+    const [victim, survivor] = (await instances.start(2)) as [AppProcess, AppProcess];
 
-    const recipients = generateDemoOrg()
-      .slice(0, RECIPIENTS)
-      .map((p) => p.id);
-    const handle = await openDatabase(database.config);
+    const handle = await openDatabase(instances.database.config);
     try {
-      await migrate(handle.db);
-      const campaignId = await seedCampaign(handle.db, DEMO_TENANT_ID);
-      const send = { ...sendInput('invitations', campaignId), idempotencyKey: randomUUID() };
-      await createOutboxStore(handle.db).enqueue(DEMO_TENANT_ID, send, invitations(campaignId, recipients));
+      const { send } = await queueDemoInvitations(handle.db, RECIPIENTS);
 
       // Both take part before the kill: each holds messages at some point.
       const holders = new Set<string>();
       const store = connector.store;
-      await until(
+      await waitFor(
         async () => {
           for (const row of rowsOf<{ claimed_by: string }>(
             await handle.db.execute(sql`
@@ -85,8 +60,8 @@ describe.skipIf(!databaseUrl)('a broadcast when one of two instances is killed',
       expect(store.size).toBeLessThan(RECIPIENTS);
 
       // The survivor alone finishes, and is still the same process.
-      await until(() => store.size >= RECIPIENTS, 90_000, 'every recipient to have a message');
-      await until(
+      await waitFor(() => store.size >= RECIPIENTS, 90_000, 'every recipient to have a message');
+      await waitFor(
         async () =>
           rowsOf<{ n: number }>(
             await handle.db.execute(sql`

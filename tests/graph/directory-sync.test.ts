@@ -1,34 +1,19 @@
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countJobs } from '../../src/db/job-claims';
-import { startGraphServer, type GraphServer } from '../fakes/graph-server';
-import { startTestChorus, type TestChorus } from '../support/chorus';
+import type { GraphServer } from '../fakes/graph-server';
+import { startGraphChorus, type GraphChorus, type TestChorus } from '../support/chorus';
 
 // The production path: config says DIRECTORY=graph, main.ts builds msal + Graph client, and the sync
 // runs as a job from the Postgres queue. Only the Graph and token endpoints are local fakes.
 describe('directory sync from Microsoft Graph as a stored job', () => {
+  let sync: GraphChorus | undefined;
   let graph: GraphServer;
   let app: TestChorus;
   beforeAll(async () => {
-    graph = await startGraphServer({
-      users: 2500,
-      tenantId: randomUUID(),
-      clientId: randomUUID(),
-      clientSecret: 'graph-test-secret',
-    });
-    app = await startTestChorus({
-      DIRECTORY: 'graph',
-      AAD_TENANT_ID: graph.tenantId,
-      AAD_CLIENT_ID: graph.clientId,
-      AAD_CLIENT_SECRET: graph.clientSecret,
-      AAD_AUTHORITY_HOST: graph.url,
-      GRAPH_BASE_URL: graph.graphUrl,
-    });
+    sync = await startGraphChorus(2500);
+    ({ graph, app } = sync);
   });
-  afterAll(async () => {
-    await app.close();
-    await graph.close();
-  });
+  afterAll(() => sync?.close());
 
   it('queues the first sync at startup and stores every person when the worker runs it', async () => {
     expect((await countJobs(app.database.db, app.tenantId, 'directory.sync'))['queued']).toBe(1);

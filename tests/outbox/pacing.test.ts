@@ -9,20 +9,10 @@ import {
   waitFor,
   type Harness,
 } from './harness';
+import { maxInWindow } from '../support/local-connector';
 
 // Pacing against the local Bot Connector, which enforces Teams' limits and answers 429 beyond them:
 // the outbox must stay inside them on its own.
-
-/** The most timestamps inside any window of `windowMs` (half-open, as Teams counts). */
-function maxInWindow(times: number[], windowMs: number): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  let most = 0;
-  for (let i = 0, j = 0; i < sorted.length; i++) {
-    while (sorted[i]! - sorted[j]! >= windowMs) j++;
-    most = Math.max(most, i - j + 1);
-  }
-  return most;
-}
 
 describe('outbox pacing', () => {
   let h: Harness | null = null;

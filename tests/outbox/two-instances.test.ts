@@ -1,13 +1,13 @@
-import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
-import { migrate, openDatabase, rowsOf } from '../../src/db/database';
-import { createOutboxStore } from '../../src/db/outbox-store';
-import { DEMO_TENANT_ID, generateDemoOrg } from '../../src/demo/demo-org';
-import { startAppProcess, waitReady, type AppProcess } from '../support/app-process';
-import { freePort } from '../support/net';
-import { startTestConnector, type TestConnector } from '../support/local-connector';
-import { invitations, scratchDatabase, seedCampaign, sendInput } from './harness';
+import { openDatabase, rowsOf } from '../../src/db/database';
+import { DEMO_TENANT_ID } from '../../src/demo/demo-org';
+import { maxInWindow } from '../support/local-connector';
+import {
+  prepareOutboxInstances,
+  queueDemoInvitations,
+  type OutboxInstances,
+} from '../support/outbox-instances';
 
 // Two Chorus processes on one Postgres database send one broadcast together. The tenant's bucket row,
 // locked by every claim, makes them share one rate: together they stay within the rate plus its burst
@@ -19,51 +19,24 @@ const RECIPIENTS = 300;
 const RATE = 40;
 const BURST = 5;
 
-function maxInWindow(times: number[], windowMs: number): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  let most = 0;
-  for (let i = 0, j = 0; i < sorted.length; i++) {
-    while (sorted[i]! - sorted[j]! >= windowMs) j++;
-    most = Math.max(most, i - j + 1);
-  }
-  return most;
-}
-
 describe.skipIf(!databaseUrl)('the outbox with two instances on one database', () => {
-  const apps: AppProcess[] = [];
-  let connector: TestConnector | null = null;
-  let drop: (() => Promise<void>) | null = null;
+  let instances: OutboxInstances | null = null;
   afterAll(async () => {
-    for (const a of apps) if (a.child.exitCode === null) a.child.kill('SIGKILL');
-    await connector?.close();
-    await drop?.();
+    await instances?.close();
   });
 
   it('shares one rate and sends each message once', { timeout: 240_000 }, async () => {
-    const database = await scratchDatabase();
-    drop = database.drop;
-    connector = await startTestConnector({ latencyMs: 20, limits: { tenantRps: 50 } });
-    const env = {
-      ...database.env,
-      BOT_SERVICE_URL: connector.url,
-      OUTBOX_RATE_PER_SECOND: String(RATE),
-      OUTBOX_BURST: String(BURST),
-      DEMO_CONTENT: 'false',
-    };
-    const both = [startAppProcess(await freePort(), env), startAppProcess(await freePort(), env)];
-    apps.push(...both);
-    await Promise.all(both.map((a) => waitReady(a)));
+    instances = await prepareOutboxInstances(
+      { latencyMs: 20, limits: { tenantRps: 50 } },
+      { OUTBOX_RATE_PER_SECOND: String(RATE), OUTBOX_BURST: String(BURST) },
+    );
+    const { connector } = instances;
+    const both = await instances.start(2);
 
     // Queued while both run: either may claim any message.
-    const recipients = generateDemoOrg()
-      .slice(0, RECIPIENTS)
-      .map((p) => p.id);
-    const handle = await openDatabase(database.config);
+    const handle = await openDatabase(instances.database.config);
     try {
-      await migrate(handle.db);
-      const campaignId = await seedCampaign(handle.db, DEMO_TENANT_ID);
-      const send = { ...sendInput('invitations', campaignId), idempotencyKey: randomUUID() };
-      await createOutboxStore(handle.db).enqueue(DEMO_TENANT_ID, send, invitations(campaignId, recipients));
+      const { send } = await queueDemoInvitations(handle.db, RECIPIENTS);
 
       const store = connector.store;
       const end = Date.now() + 120_000;

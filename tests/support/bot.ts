@@ -53,6 +53,45 @@ export function messageActivity(
   return teamsActivity(app, serviceUrl, person, { type: 'message', text, textFormat: 'plain' });
 }
 
+/** The demo bot as the benchmarks' activities address it (the app's own bot in demo mode). */
+export const DEMO_BOT = { id: '28:chorus-demo-bot', name: 'Chorus' };
+
+/** The first `count` enabled demo people: one conversation each in a load run. */
+export function loadPeople(count: number): Person[] {
+  return org.filter((p) => p.accountEnabled).slice(0, count);
+}
+
+/**
+ * A lean Teams-shaped activity for load runs (no tenant on it, so the app's demo tenant takes it): from
+ * `person`, in their own locale, in their 1:1 chat `a:<conversationPrefix>-<person id>` with the demo bot.
+ */
+export function loadActivity(
+  serviceUrl: string,
+  conversationPrefix: string,
+  person: Person,
+  fields: Record<string, unknown>,
+) {
+  return {
+    id: `act-${randomUUID()}`,
+    timestamp: new Date().toISOString(),
+    channelId: 'msteams',
+    serviceUrl,
+    from: { id: `29:${person.id}`, name: person.displayName, aadObjectId: person.id },
+    recipient: DEMO_BOT,
+    conversation: { id: `a:${conversationPrefix}-${person.id}`, conversationType: 'personal' },
+    locale: person.preferredLanguage ?? 'en-US',
+    ...fields,
+  };
+}
+
+/** The conversationUpdate a load run's person sends first: they add the demo bot. */
+export function loadInstallActivity(serviceUrl: string, conversationPrefix: string, person: Person) {
+  return loadActivity(serviceUrl, conversationPrefix, person, {
+    type: 'conversationUpdate',
+    membersAdded: [{ id: DEMO_BOT.id }],
+  });
+}
+
 /** POSTs an activity to /api/messages as the Bot Connector would. */
 export function postActivity(app: TestChorus, activity: unknown, headers: Record<string, string> = {}) {
   return app.api('/api/messages', { method: 'POST', json: activity, headers });

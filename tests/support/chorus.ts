@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { loadConfig, type Config } from '../../src/config/config';
 import { createLogger } from '../../src/logger';
 import { createChorus, type Chorus, type ChorusOptions } from '../../src/main';
+import { startGraphServer, type GraphServer } from '../fakes/graph-server';
 
 /**
  * The database tests run on: in-memory PGlite by default, or the Postgres server in
@@ -58,6 +59,46 @@ export async function startTestChorus(
     return fetch(`${url}${path}`, { ...init, headers, body });
   };
   return test;
+}
+
+/** A fake Microsoft Graph with generated users, and a test app whose directory it is (DIRECTORY=graph). */
+export interface GraphChorus {
+  graph: GraphServer;
+  app: TestChorus;
+  /** Closes the app, then the fake Graph. */
+  close(): Promise<void>;
+}
+
+/** Starts a fake Graph holding `users` people and the real app syncing its directory from it. */
+export async function startGraphChorus(users: number): Promise<GraphChorus> {
+  const graph = await startGraphServer({
+    users,
+    tenantId: randomUUID(),
+    clientId: randomUUID(),
+    clientSecret: 'graph-test-secret',
+  });
+  let app: TestChorus;
+  try {
+    app = await startTestChorus({
+      DIRECTORY: 'graph',
+      AAD_TENANT_ID: graph.tenantId,
+      AAD_CLIENT_ID: graph.clientId,
+      AAD_CLIENT_SECRET: graph.clientSecret,
+      AAD_AUTHORITY_HOST: graph.url,
+      GRAPH_BASE_URL: graph.graphUrl,
+    });
+  } catch (err) {
+    await graph.close();
+    throw err;
+  }
+  return {
+    graph,
+    app,
+    async close() {
+      await app.close();
+      await graph.close();
+    },
+  };
 }
 
 /** Signs in as a demo person through the real dev sign-in route; returns the session token. */

@@ -27,6 +27,17 @@ export function manualClock(startMs = Date.parse('2025-01-06T09:00:00.000Z')): M
   };
 }
 
+/** The most timestamps inside any window of `windowMs` (half-open, as Teams counts its limits). */
+export function maxInWindow(times: number[], windowMs: number): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  let most = 0;
+  for (let i = 0, j = 0; i < sorted.length; i++) {
+    while (sorted[i]! - sorted[j]! >= windowMs) j++;
+    most = Math.max(most, i - j + 1);
+  }
+  return most;
+}
+
 export interface TestConnectorOptions {
   limits?: Partial<LocalConnectorLimits>;
   clock?: Clock;

@@ -1,5 +1,6 @@
 import { generateDemoOrg } from '../../src/demo/demo-org';
 import type { Person } from '../../src/domain/person';
+import type { Network } from '../../src/domain/program';
 import { signInAs, type TestChorus } from './chorus';
 
 const org = generateDemoOrg();
@@ -17,17 +18,26 @@ export function personWithTitle(title: string): Person {
   return person;
 }
 
-/** Signs a demo person in and makes them an ambassador; returns their session token. */
-export async function joinAs(app: TestChorus, personId: string): Promise<string> {
-  const token = await signInAs(app, personId);
+/** Joins as the tab does (accepting the current guidelines, with these choices); returns the answer unchecked. */
+export async function requestJoin(
+  app: TestChorus,
+  token: string,
+  choices: { networks: Network[]; topics?: string[] } = { networks: ['linkedin'] },
+): Promise<Response> {
   const program = (await (await app.api('/api/program', { token })).json()) as {
     guidelines: { version: number };
   };
-  const res = await app.api('/api/membership', {
+  return app.api('/api/membership', {
     method: 'POST',
     token,
-    json: { guidelinesVersion: program.guidelines.version, networks: ['linkedin'], topics: ['events'] },
+    json: { guidelinesVersion: program.guidelines.version, ...choices },
   });
+}
+
+/** Signs a demo person in and makes them an ambassador; returns their session token. */
+export async function joinAs(app: TestChorus, personId: string): Promise<string> {
+  const token = await signInAs(app, personId);
+  const res = await requestJoin(app, token, { networks: ['linkedin'], topics: ['events'] });
   if (res.status !== 201) throw new Error(`join failed: ${res.status} ${await res.text()}`);
   return token;
 }
