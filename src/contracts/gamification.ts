@@ -165,6 +165,17 @@ export const ZDrawInput = z
     excludePastWinners: z.boolean().default(true),
     /** Leave out for 32 fresh random bytes; give one to reproduce a public ceremony. */
     seed: ZSeed.optional(),
+    /**
+     * How many draws of this challenge the caller has seen (the challenge's `drawIds.length`; 0 for the
+     * first). The draw is stored only while that is still the number, so a double click, a second comms
+     * person or a second instance cannot draw twice by accident (409); another draw is asked for on purpose.
+     */
+    earlierDraws: z
+      .number()
+      .int(m('drawEarlierDrawsRange'))
+      .min(0, m('drawEarlierDrawsRange'))
+      .max(10_000, m('drawEarlierDrawsRange'))
+      .default(0),
   })
   .strict();
 export type DrawInput = z.infer<typeof ZDrawInput>;

@@ -6,6 +6,7 @@ import type {
   DrawRecord,
   GamificationStore,
   MemberFacts,
+  SaveDrawResult,
   StoredGamificationSettings,
 } from '../ports/gamification';
 import { rawFromSql } from './click-retention-store';
@@ -199,12 +200,46 @@ export function createGamificationStore(db: Db): GamificationStore {
       return new Set(rows.map((r) => r.personId!));
     },
 
-    async saveDraw(tenantId, draw, winners) {
-      await db.transaction(async (tx) => {
+    async saveDraw(tenantId, draw, winners, expected) {
+      return db.transaction(async (tx): Promise<SaveDrawResult> => {
+        // One draw of a challenge at a time, in every instance: the challenge row is the lock. Read
+        // after taking it, the draws include any committed while this one waited, so a second draw
+        // that expected the same number is refused here, before anyone is told they won.
+        await tx.execute(
+          sql`select 1 from challenges where tenant_id = ${tenantId} and id = ${draw.challengeId} for update`,
+        );
+        const stored = await tx
+          .select({
+            id: prizeDraws.id,
+            drawnBy: prizeDraws.drawnBy,
+            drawnAt: prizeDraws.drawnAt,
+            drawnByName: people.displayName,
+            draws: sql<number>`count(*) over ()`.mapWith(Number),
+          })
+          .from(prizeDraws)
+          .leftJoin(people, and(eq(people.tenantId, prizeDraws.tenantId), eq(people.id, prizeDraws.drawnBy)))
+          .where(and(eq(prizeDraws.tenantId, tenantId), eq(prizeDraws.challengeId, draw.challengeId)))
+          .orderBy(desc(prizeDraws.drawnAt), desc(prizeDraws.id))
+          .limit(1);
+        const latest = stored[0] ?? null;
+        const draws = latest?.draws ?? 0;
+        if (draws !== expected.earlierDraws) {
+          return {
+            saved: false,
+            draws,
+            latest: latest && {
+              id: latest.id,
+              drawnBy: latest.drawnBy,
+              drawnByName: latest.drawnByName,
+              drawnAt: latest.drawnAt,
+            },
+          };
+        }
         await tx.insert(prizeDraws).values({ tenantId, ...draw });
         if (winners.length > 0) {
           await tx.insert(drawWinners).values(winners.map((w) => ({ tenantId, drawId: draw.id, ...w })));
         }
+        return { saved: true };
       });
     },
 

@@ -65,6 +65,8 @@ const EXAMPLES: { [K in ParamMessageKey]: MessageParams<K> } = {
   csvDuplicateId: { first: 2 },
   csvWrongCellCount: { expected: 4, found: 3 },
   drawBeforeChallengeEnds: { endsAt: '2026-12-31T23:00:00.000Z' },
+  drawAlreadyRun: { by: 'Mette Holm', at: '2026-03-05 14:02 UTC' },
+  drawEarlierDrawsMismatch: { draws: 1, seen: 2 },
   prizeWinBody: { challenge: '#GrønOmstilling' },
 };
 

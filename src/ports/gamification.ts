@@ -37,6 +37,17 @@ export interface DrawRecord {
   drawnAt: Date;
 }
 
+/** What saveDraw did: stored the draw, or found the challenge's draws had changed meanwhile. */
+export type SaveDrawResult =
+  | { saved: true }
+  | {
+      saved: false;
+      /** How many draws the challenge has. */
+      draws: number;
+      /** Its newest draw, with who ran it (their name, while they are in the directory) and when. */
+      latest: { id: string; drawnBy: string | null; drawnByName: string | null; drawnAt: Date } | null;
+    };
+
 /** A winner of a draw; `personId` and `displayName` are null once they left the program. */
 export interface DrawWinnerRecord {
   entrant: string;
@@ -85,12 +96,18 @@ export interface GamificationStore {
   ): Promise<{ personId: string; shares: number }[]>;
   /** Everyone who won an earlier draw and is still known (not left). */
   pastWinners(tenantId: string): Promise<Set<string>>;
-  /** Stores a draw and its winners in one transaction. */
+  /**
+   * Stores a draw and its winners in one transaction, only if the challenge still has exactly
+   * `earlierDraws` draws; draws of one challenge are serialised across instances (the challenge row is
+   * locked), so of two draws that both expect the same number, one is stored and the other is told
+   * about it.
+   */
   saveDraw(
     tenantId: string,
     draw: DrawRecord,
     winners: { entrant: string; personId: string; position: number }[],
-  ): Promise<void>;
+    expected: { earlierDraws: number },
+  ): Promise<SaveDrawResult>;
   getDraw(tenantId: string, id: string): Promise<DrawRecord | null>;
   /** The draw's winners in the order drawn, with names from the directory. */
   drawWinners(tenantId: string, drawId: string): Promise<DrawWinnerRecord[]>;

@@ -13,11 +13,17 @@ export function prizeWinKey(drawId: string, entrant: string): string {
   return `prize-win:${drawId}:${entrant}`;
 }
 
+/** "2026-03-05 14:02 UTC": when, in words that read the same in every language. */
+function minuteUtc(at: Date): string {
+  return `${at.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+
 /**
  * Comms runs the prize draw of an ended challenge. The qualifying ambassadors (shares in the period at
  * or above the threshold; past winners left out when asked) are frozen into pseudonymous entries with
  * their tickets, the published seed picks the winners by the public algorithm (src/domain/prize-draw.ts),
- * the draw is stored, and each winner is congratulated through the outbox in their language.
+ * the draw is stored (unless the challenge was drawn meanwhile: see `earlierDraws`), and each winner is
+ * congratulated through the outbox in their language.
  */
 export async function runPrizeDraw(
   deps: {
@@ -34,6 +40,13 @@ export async function runPrizeDraw(
     winnerCount: number;
     excludePastWinners: boolean;
     seed?: string | undefined;
+    /**
+     * How many draws of the challenge the caller has seen (default 0: the first draw). A challenge may be
+     * drawn again (a second round, say, leaving out the first round's winners), but only on purpose: if
+     * it has more draws by now (a double click, a colleague, another instance), nothing is stored or sent
+     * and the answer is a CONFLICT naming who drew it and when.
+     */
+    earlierDraws?: number | undefined;
   },
 ): Promise<DrawRecord & { challengeTitle: string }> {
   const { tenantId } = input;
@@ -77,7 +90,19 @@ export async function runPrizeDraw(
     personId: personOf.get(entrant)!,
     position: i + 1,
   }));
-  await deps.gamification.saveDraw(tenantId, draw, winnerRows);
+  // Stored first, and only then audited and announced: a draw refused here tells nobody they won.
+  const seen = input.earlierDraws ?? 0;
+  const saved = await deps.gamification.saveDraw(tenantId, draw, winnerRows, { earlierDraws: seen });
+  if (!saved.saved) {
+    const { draws, latest } = saved;
+    throw new AppError(
+      'CONFLICT',
+      latest && draws > seen
+        ? msg('drawAlreadyRun', { by: latest.drawnByName, at: minuteUtc(latest.drawnAt) })
+        : msg('drawEarlierDrawsMismatch', { draws, seen }),
+      { details: { draws, latestDrawId: latest?.id ?? null } },
+    );
+  }
   // Pseudonyms and counts only: who won is in draw_winners, forgotten when they leave.
   await recordAudit(deps, {
     tenantId,

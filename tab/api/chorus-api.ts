@@ -325,8 +325,10 @@ export function createChorusApi(client: ApiClient) {
       threshold: number;
       ticketRule: TicketRule;
     }) => client.request('POST', '/api/admin/challenges', ZChallengeView, { body }),
-    runPrizeDraw: (challengeId: string, body: { winnerCount: number; excludePastWinners: boolean }) =>
-      client.request('POST', `/api/admin/challenges/${id(challengeId)}/draws`, ZDrawView, { body }),
+    runPrizeDraw: (
+      challengeId: string,
+      body: { winnerCount: number; excludePastWinners: boolean; earlierDraws: number },
+    ) => client.request('POST', `/api/admin/challenges/${id(challengeId)}/draws`, ZDrawView, { body }),
     prizeDraw: (drawId: string, signal?: AbortSignal) =>
       client.request('GET', `/api/draws/${id(drawId)}`, ZDrawView, { signal }),
     verifyPrizeDraw: (body: { seed: string; entries: DrawEntryView[]; winnerCount: number }) =>

@@ -67,6 +67,11 @@ const scaled = (quarterly: number | null, days: number) =>
   quarterly === null ? null : Math.round((quarterly * days) / TARGET_PERIOD_DAYS.quarter);
 const allTargets = { ...TARGETS.result, ...TARGETS.effect } as Record<string, number | null>;
 
+/** How many draws a challenge in the list has. */
+function drawnCount(challenges: { id: string; drawIds: string[] }[], id: string): number {
+  return challenges.find((c) => c.id === id)?.drawIds.length ?? 0;
+}
+
 describe('program cockpit: canvas, targets, dashboard, CSV and a verifiable prize draw (in the browser)', () => {
   let app: TestChorus;
   let browser: Browser;
@@ -505,6 +510,33 @@ describe('program cockpit: canvas, targets, dashboard, CSV and a verifiable priz
     expect(verify.status).toBe(200);
     expect(((await verify.json()) as { winners: string[] }).winners).toEqual(onScreen);
     expect(rerun(seed, entries, WINNERS)).toEqual(onScreen);
+
+    // A colleague draws while the dialog is open (another window or instance): the tab's draw, which
+    // names the draws it saw, is refused, the server's words are shown, and the colleague's draw appears.
+    await row.getByRole('button', { name: 'Run prize draw' }).click();
+    const again = page.getByRole('dialog', { name: 'Run the prize draw now?' });
+    await again.waitFor();
+    const seen = drawnCount(
+      ZChallengeList.parse(await (await app.api('/api/admin/challenges', { token })).json()).challenges,
+      finished.id,
+    );
+    const colleague = await app.api(`/api/admin/challenges/${finished.id}/draws`, {
+      method: 'POST',
+      token,
+      json: { winnerCount: 1, earlierDraws: seen },
+    });
+    expect(colleague.status).toBe(201);
+    const [refused] = await Promise.all([
+      page.waitForResponse(
+        (r) => r.request().method() === 'POST' && /\/api\/admin\/challenges\/[^/]+\/draws$/.test(r.url()),
+      ),
+      again.getByRole('button', { name: 'Run the draw' }).click(),
+    ]);
+    expect(refused.status()).toBe(409);
+    await again.getByText(/^This challenge was drawn meanwhile by .+ UTC\): see that draw/).waitFor();
+    await again.getByRole('button', { name: 'Cancel' }).click();
+    await again.waitFor({ state: 'detached' });
+    await expect.poll(() => row.getByRole('button', { name: /^Show draw/ }).count()).toBe(seen + 1);
   });
 
   it("6. in Danish, the demo's own published draw (seed nordlys-groen-omstilling-2026) re-runs to the same winners", async () => {

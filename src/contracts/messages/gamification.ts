@@ -31,6 +31,10 @@ export const GAMIFICATION_SCHEMA_MESSAGES = {
     en: 'draw a whole number of winners from 1 to 100',
     da: 'udtræk et helt antal vindere fra 1 til 100',
   },
+  drawEarlierDrawsRange: {
+    en: "earlierDraws is the number of the challenge's draws you have seen, a whole number from 0 to 10,000",
+    da: 'earlierDraws er antallet af udfordringens lodtrækninger, du har set, et helt tal fra 0 til 10.000',
+  },
   drawSeedFormat: {
     en: 'a seed is 1 to 128 visible characters without spaces',
     da: 'et seed er 1 til 128 synlige tegn uden mellemrum',

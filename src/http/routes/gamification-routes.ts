@@ -223,6 +223,7 @@ export function registerGamificationRoutes(r: RouteRegistrar, deps: HttpDeps & G
         winnerCount: body.winnerCount,
         excludePastWinners: body.excludePastWinners,
         seed: body.seed,
+        earlierDraws: body.earlierDraws,
       });
       const published = await getPrizeDraw(deps, { tenantId: principal!.tenantId, drawId: draw.id });
       const view = presentDraw(published.draw, {

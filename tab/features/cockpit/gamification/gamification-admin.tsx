@@ -327,13 +327,26 @@ function CreateChallengeForm({ onCreated }: { onCreated: (c: ChallengeView) => v
   );
 }
 
-/** "Run prize draw": the number of winners, past winners, and a confirmation (a draw cannot be undone). */
-function RunDraw({ challenge, onDrawn }: { challenge: ChallengeView; onDrawn: (d: DrawView) => void }) {
+/**
+ * "Run prize draw": the number of winners, past winners, and a confirmation (a draw cannot be undone).
+ * The draw names the draws seen when the dialog opened, so if the challenge was drawn meanwhile (a
+ * colleague, another window) the server refuses with who and when; drawing again means opening it again.
+ */
+function RunDraw({
+  challenge,
+  onDrawn,
+  onStale,
+}: {
+  challenge: ChallengeView;
+  onDrawn: (d: DrawView) => void;
+  onStale: () => void;
+}) {
   const t = useT();
   const g = t.gamification;
   const styles = useStyles();
   const { api } = useChorus();
   const [open, setOpen] = useState(false);
+  const [earlierDraws, setEarlierDraws] = useState(challenge.drawIds.length);
   const [winners, setWinners] = useState('1');
   const [excludePast, setExcludePast] = useState(true);
   const [busy, setBusy] = useState(false);
@@ -348,6 +361,7 @@ function RunDraw({ challenge, onDrawn }: { challenge: ChallengeView; onDrawn: (d
       const draw = await api.runPrizeDraw(challenge.id, {
         winnerCount: Number(winners),
         excludePastWinners: excludePast,
+        earlierDraws,
       });
       setOpen(false);
       onDrawn(draw);
@@ -355,6 +369,8 @@ function RunDraw({ challenge, onDrawn }: { challenge: ChallengeView; onDrawn: (d
       const found = problemsOf(err);
       if (found) setProblems(found);
       else setError(err);
+      // Drawn meanwhile: the server's message says by whom; the list shows that draw.
+      if (isApiError(err, 'CONFLICT')) onStale();
     } finally {
       setBusy(false);
     }
@@ -363,7 +379,14 @@ function RunDraw({ challenge, onDrawn }: { challenge: ChallengeView; onDrawn: (d
   const count = Number(winners) || 0;
   return (
     <>
-      <Button appearance="primary" onClick={() => setOpen(true)}>
+      <Button
+        appearance="primary"
+        onClick={() => {
+          setEarlierDraws(challenge.drawIds.length);
+          setError(null);
+          setOpen(true);
+        }}
+      >
         {g.runDraw}
       </Button>
       <Dialog open={open} onOpenChange={(_, d) => !busy && setOpen(d.open)}>
@@ -450,6 +473,7 @@ function ChallengeRow({ challenge, onDrawn }: { challenge: ChallengeView; onDraw
                 setShown(d);
                 onDrawn();
               }}
+              onStale={onDrawn}
             />
           ) : (
             <Caption1 className={styles.muted}>{g.drawOnlyAfterEnd}</Caption1>
