@@ -21,9 +21,11 @@ export const rawFromSql = (tenantId: string): SQL =>
  * key and that day's unique count on the link. So clicks are `sum(clicks)`, and unique clicks are
  * `count(distinct visitor_key) + sum(rolled_unique)`: exact over raw rows, and over retired days the sum
  * of each link's daily unique counts (the visitor keys that could tell repeat visitors apart are gone).
- * `since` counts retired days whole from its UTC day.
+ * `since` and `until` (exclusive) bound raw rows exactly; a retired day counts whole when any part of it
+ * lies between them (from `since`'s UTC day on, and up to the day `until` falls in unless it is midnight).
+ * Each half stays on its index: (tenant_id, item_id | person_id, at) and (tenant_id, item_id | person_id, day).
  */
-export function retainedClicks(tenantId: string, where: SQL, since?: Date): SQL {
+export function retainedClicks(tenantId: string, where: SQL, since?: Date, until?: Date): SQL {
   const from = rawFromSql(tenantId);
   return sql`
     select code, item_id, person_id, network, to_char(at at time zone 'UTC', 'YYYY-MM-DD') as day,
@@ -31,12 +33,14 @@ export function retainedClicks(tenantId: string, where: SQL, since?: Date): SQL 
     from click_events
     where tenant_id = ${tenantId} and (${where}) and at >= ((${from})::timestamp at time zone 'UTC')
       ${since ? sql`and at >= ${since}` : sql``}
+      ${until ? sql`and at < ${until}` : sql``}
     union all
     select code, item_id, person_id, network, to_char(day, 'YYYY-MM-DD') as day,
       null as visitor_key, clicks, unique_clicks as rolled_unique
     from click_days
     where tenant_id = ${tenantId} and (${where}) and day < ${from}
-      ${since ? sql`and day >= (${since}::timestamptz at time zone 'UTC')::date` : sql``}`;
+      ${since ? sql`and day >= (${since}::timestamptz at time zone 'UTC')::date` : sql``}
+      ${until ? sql`and day < (${until}::timestamptz at time zone 'UTC')` : sql``}`;
 }
 
 /** The retention job's steps over Postgres. */

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { DigestNumbers } from '../domain/digest';
 import type { Language } from '../domain/person';
 import type { DigestItemRecord, DigestRecipient, DigestStore } from '../ports/digest';
+import { retainedClicks } from './click-retention-store';
 import { rowsOf, type Db } from './database';
 
 const ts = (date: Date) => sql`${date.toISOString()}::timestamptz`;
@@ -111,10 +112,10 @@ export function createDigestStore(db: Db): DigestStore {
               and shared_at >= ${ts(since)} and shared_at < ${ts(now)} ${sharesOf}
             group by person_id
           ), c as (
-            select person_id, count(*)::int as clicks, count(distinct visitor_key)::int as unique_clicks
-            from click_events
-            where tenant_id = ${tenantId} and person_id is not null
-              and at >= ${ts(since)} and at < ${ts(now)} ${sharesOf}
+            -- Raw clicks and the days the retention job has moved into click_days alike.
+            select person_id, sum(clicks)::int as clicks,
+              (count(distinct visitor_key) + sum(rolled_unique))::int as unique_clicks
+            from (${retainedClicks(tenantId, sql`person_id is not null ${sharesOf}`, since, now)}) r
             group by person_id
           )
           select coalesce(s.person_id, c.person_id) as person_id, coalesce(s.shares, 0) as shares,

@@ -22,6 +22,7 @@ import type {
   OutboxQueue,
   OutboxStore,
 } from '../ports/outbox';
+import { currentCorrelationId } from '../observability/context';
 import { rowsOf, type Db } from './database';
 
 // The durable outbox (docs/design/recruitment.md §5) in plain SQL: enqueueing is set-based (one JSON
@@ -170,6 +171,9 @@ export function createOutboxStore(db: Db, options: OutboxStoreOptions = {}): DbO
 
   const store: DbOutbox = {
     async enqueue(tenantId, send, messages) {
+      // The correlation id of the request, turn or job that queued it, so the send's logs and span can
+      // name their cause (as src/db/store.ts does for jobs).
+      const causedBy = currentCorrelationId();
       return db.transaction(async (tx) => {
         const inserted = rowsOf<{ id: string }>(
           await tx.execute(sql`
@@ -202,8 +206,10 @@ export function createOutboxStore(db: Db, options: OutboxStoreOptions = {}): DbO
             await tx.execute(sql`
               with ins as (
                 insert into outbox_messages (tenant_id, send_id, idempotency_key, transport,
-                  recipient_person_id, conversation_id, service_url, payload, priority, max_attempts)
-                select ${tenantId}, ${send.id}, x.k, x.t, x.p, x.c, x.s, x.payload, x.pr, ${maxAttempts}
+                  recipient_person_id, conversation_id, service_url, payload, priority, max_attempts,
+                  caused_by)
+                select ${tenantId}, ${send.id}, x.k, x.t, x.p, x.c, x.s, x.payload, x.pr, ${maxAttempts},
+                  ${causedBy}::text
                 from jsonb_to_recordset(${json(rows)})
                   as x(k text, t text, p text, c text, s text, payload jsonb, pr int)
                 on conflict (tenant_id, idempotency_key) do nothing
@@ -299,13 +305,15 @@ export function createOutboxStore(db: Db, options: OutboxStoreOptions = {}): DbO
           attempts: number;
           max_attempts: number;
           ambiguous: boolean;
+          caused_by: string | null;
         }>(
           // The due rows first (index order, locked, at most `max`), then their people's chats: joining
           // before the limit would make the planner join the whole queue (badly, before statistics).
           await tx.execute(sql`
             with due as (
               select m.id, m.send_id, m.idempotency_key, m.recipient_person_id, m.conversation_id,
-                m.service_url, m.payload, m.attempts, m.max_attempts, m.ambiguous, m.priority, m.not_before
+                m.service_url, m.payload, m.attempts, m.max_attempts, m.ambiguous, m.priority, m.not_before,
+                m.caused_by
               from outbox_messages m
               where m.tenant_id = ${tenantId} and m.transport = ${transport} and m.state = 'queued'
                 and m.not_before <= ${at}
@@ -315,7 +323,7 @@ export function createOutboxStore(db: Db, options: OutboxStoreOptions = {}): DbO
             select due.id, due.send_id, due.idempotency_key, due.recipient_person_id,
               coalesce(due.conversation_id, cr.conversation_id) as conversation_id,
               coalesce(cr.reference->>'serviceUrl', due.service_url) as service_url,
-              due.payload, due.attempts, due.max_attempts, due.ambiguous
+              due.payload, due.attempts, due.max_attempts, due.ambiguous, due.caused_by
             from due
             left join conversation_references cr
               on cr.tenant_id = ${tenantId} and cr.person_id = due.recipient_person_id
@@ -417,6 +425,7 @@ export function createOutboxStore(db: Db, options: OutboxStoreOptions = {}): DbO
           slotAt: new Date(slotAt),
           sendAt: new Date(sendAt),
           ambiguous: row.ambiguous,
+          causedBy: row.caused_by ?? null,
         }));
 
         let nextDueAt: Date | null = null;

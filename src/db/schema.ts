@@ -573,6 +573,8 @@ export const outboxMessages = pgTable(
     lastStatus: integer('last_status'),
     lastReason: text('last_reason'),
     activityId: text('activity_id'),
+    /** The correlation id of the request, bot turn or job that queued it; its sends' logs name it. */
+    causedBy: text('caused_by'),
     createdAt: createdAt(),
     sentAt: timestamp('sent_at', { withTimezone: true }),
   },

@@ -283,7 +283,14 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     // Each delivery is an operation: a client span (a dependency in Application Insights) and log lines
     // with the correlation id outbox-<id>, the same on every attempt at the message.
     const correlationId = `outbox-${message.id}`;
-    const sendLog = log.child({ correlationId, messageId: message.id, transport: message.transport });
+    // The request, turn or job that queued it (src/db/outbox-store.ts records it), when there was one.
+    const causedBy = message.causedBy ?? undefined;
+    const sendLog = log.child({
+      correlationId,
+      messageId: message.id,
+      transport: message.transport,
+      ...(causedBy ? { causedBy } : {}),
+    });
     let report: DeliveryReport = {
       startedAt: null,
       status: 0,
@@ -305,6 +312,7 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
           'outbox.message_id': message.id,
           'outbox.transport': message.transport,
           'outbox.attempt': message.attempts,
+          ...(causedBy ? { causedBy } : {}),
         },
       },
       async ({ span }) => {
@@ -334,6 +342,8 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
         { state: outcome.state, status: outcome.status, reason: outcome.reason },
         'outbox message not delivered',
       );
+    } else {
+      sendLog.debug({ status: outcome.status }, 'outbox message sent');
     }
     addOutcome(message, outcome);
     if (outcome.throttled) void flushNow();

@@ -57,7 +57,10 @@ export interface OutboxSendInput {
   createdBy: string | null;
 }
 
-/** The durable outbox (docs/design/recruitment.md §5). Enqueueing is idempotent at both levels. */
+/**
+ * The durable outbox (docs/design/recruitment.md §5). Enqueueing is idempotent at both levels; each
+ * message remembers the operation that queued it (the current correlation id, when there is one).
+ */
 export interface OutboxStore {
   /**
    * Records a send and its messages in one transaction. With a key already used, nothing is added and
@@ -104,6 +107,8 @@ export interface ClaimedOutboxMessage {
   sendAt: Date;
   /** Resent after a crash: it may already have been delivered once. */
   ambiguous: boolean;
+  /** The correlation id of the request, bot turn or job that queued it; null when none did. */
+  causedBy?: string | null;
 }
 
 /** How fast one tenant and transport may send, and how it reacts to throttling. */

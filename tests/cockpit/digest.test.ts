@@ -1,13 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { DigestPreview } from '../../src/contracts/digest';
 import { createChatPreferencesStore } from '../../src/db/chat-preferences-store';
+import { createClickRetentionStore } from '../../src/db/click-retention-store';
+import { rowsOf } from '../../src/db/database';
+import { createStatsStore } from '../../src/db/stats-store';
 import { createOutboxStore } from '../../src/db/outbox-store';
 import { createDigestStore } from '../../src/db/digest-store';
 import { clickEvents, contentItems, jobs, memberships, shares } from '../../src/db/schema';
 import { isoWeekOf, nextDigestAt } from '../../src/domain/digest';
+import { addDays } from '../../src/domain/kpi';
 import type { Person } from '../../src/domain/person';
+import { systemClock } from '../../src/ports/clock';
+import { rollUpStats } from '../../src/services/roll-up-stats';
 import { digestMessageKey, sendWeeklyDigests } from '../../src/services/send-weekly-digests';
 import { cardTexts, startBotConnector, type BotConnector } from '../fakes/bot-connector';
 import { danish, english } from '../support/bot';
@@ -228,5 +234,88 @@ describe('the weekly digest: what goes in it, who gets it, once a week', () => {
   it('is for comms only', async () => {
     const ambassador = await signInAs(app, english.id);
     expect((await preview(english.id, ambassador)).status).toBe(403);
+  });
+});
+
+describe('the weekly digest after click retention', () => {
+  let app: TestChorus;
+  let comms: string;
+  const ambassador = employees(1, 32)[0]!;
+  const today = new Date().toISOString().slice(0, 10);
+  /** Noon UTC `n` days ago: whole days inside (or outside) the digest's seven, whatever the hour now. */
+  const noonDaysAgo = (n: number) => new Date(`${addDays(today, -n)}T12:00:00Z`);
+
+  beforeAll(async () => {
+    app = await startTestChorus();
+    comms = await signInAs(app, personWithTitle('Head of Communication').id);
+    await joinAs(app, ambassador.id);
+    const itemId = await insertItem(app.database.db, app.tenantId, { title: 'Solar park visit' });
+    // Visitor keys are salted per day: a key repeats within a day only. Days 1 and 2 stay raw, days 3
+    // to 5 are retired below, and day 9 is outside the week either way.
+    const clicks: [number, string][] = [
+      [1, 'a'],
+      [2, 'b'],
+      [2, 'b'],
+      [3, 'c'],
+      [3, 'c'],
+      [3, 'd'],
+      [5, 'e'],
+      [9, 'f'],
+      [9, 'g'],
+    ];
+    for (const [days, visitor] of clicks) {
+      await app.database.db.insert(clickEvents).values({
+        tenantId: app.tenantId,
+        code: 'code-retained',
+        itemId,
+        personId: ambassador.id,
+        network: 'linkedin',
+        visitorKey: `${visitor}-${days}`,
+        at: noonDaysAgo(days),
+      });
+    }
+  });
+  afterAll(() => app.close());
+
+  const numbers = async () => {
+    const res = await app.api(
+      `/api/admin/digest/preview?${new URLSearchParams({ personId: ambassador.id }).toString()}`,
+      { token: comms },
+    );
+    expect(res.status).toBe(200);
+    return ((await res.json()) as DigestPreview).numbers;
+  };
+
+  it('counts the clicks of days whose raw rows the retention job has retired', async () => {
+    const before = await numbers();
+    expect(before).toEqual({ shares: 0, clicks: 7, uniqueClicks: 5 });
+
+    // Retention moves the rolled-up days before the cut-off into click_days and deletes their raw rows.
+    await rollUpStats(
+      { stats: createStatsStore(app.database.db), clock: systemClock },
+      { tenantId: app.tenantId },
+    );
+    const cutOff = addDays(today, -2);
+    const retention = createClickRetentionStore(app.database.db);
+    while ((await retention.retireDays(app.tenantId, cutOff, 3)).days > 0);
+    while ((await retention.deleteRetiredClicks(app.tenantId, 100)) > 0);
+    expect(await retention.rawClicksFrom(app.tenantId)).toBe(cutOff);
+    const raw = rowsOf<{ day: string }>(
+      await app.database.db.execute(sql`
+        select to_char(at at time zone 'UTC', 'YYYY-MM-DD') as day from click_events
+        where tenant_id = ${app.tenantId} order by at`),
+    );
+    expect(raw.map((r) => r.day)).toEqual([addDays(today, -2), addDays(today, -2), addDays(today, -1)]);
+    const retired = rowsOf<{ day: string; clicks: number }>(
+      await app.database.db.execute(sql`
+        select day::text, clicks from click_days where tenant_id = ${app.tenantId} order by day`),
+    );
+    expect(retired).toEqual([
+      { day: addDays(today, -9), clicks: 2 },
+      { day: addDays(today, -5), clicks: 1 },
+      { day: addDays(today, -3), clicks: 3 },
+    ]);
+
+    expect(await numbers()).toEqual(before);
   });
 });

@@ -2,15 +2,18 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '../../src/db/database';
+import { recruitmentCampaigns } from '../../src/db/schema';
 import { createLogger } from '../../src/logger';
 import { startBotConnector, type BotConnector } from '../fakes/bot-connector';
 import { english, messageActivity, postActivity, teamsActivity, TEST_BOT } from '../support/bot';
 import { signInAs, startTestChorus, type TestChorus } from '../support/chorus';
 import { generateDemoOrg } from '../../src/demo/demo-org';
 
-const joiner = generateDemoOrg().find(
-  (p) => p.department === 'Field Operations' && p.preferredLanguage === 'en-GB',
-)!;
+const org = generateDemoOrg();
+const joiner = org.find((p) => p.department === 'Field Operations' && p.preferredLanguage === 'en-GB')!;
+// A manager and one of their reports, for a nomination (a request that queues an outbox message).
+const manager = org.find((p) => p.jobTitle === 'IT Section Manager A')!;
+const nominee = org.find((p) => p.managerId === manager.id)!;
 
 interface LogLine {
   msg?: string;
@@ -123,5 +126,38 @@ describe('correlation ids in the logs', () => {
     expect(job).toBeDefined();
     const done = withId(`job-${job!.id}`).find((l) => l.msg === 'job done');
     expect(done).toMatchObject({ jobKind: 'bot.welcome', causedBy: id });
+  });
+
+  it("names the request that queued an outbox message on its send's lines (causedBy)", async () => {
+    const campaignId = randomUUID();
+    await app.database.db.insert(recruitmentCampaigns).values({
+      tenantId: app.tenantId,
+      id: campaignId,
+      name: 'Bliv ambassadør',
+      pitch: { en: { why: 'Tell our story', effort: '30 minutes a week', support: 'Workshops' } },
+      startsAt: new Date(Date.now() - 24 * 3600_000),
+      endsAt: new Date(Date.now() + 30 * 24 * 3600_000),
+      goalAmbassadors: 8,
+      audience: {},
+      status: 'running',
+    });
+    const id = `corr-nominate-${randomUUID()}`;
+    const res = await app.api('/api/nominations', {
+      method: 'POST',
+      token: await signInAs(app, manager.id),
+      headers: { 'x-correlation-id': id },
+      json: { campaignId, personId: nominee.id, note: '' },
+    });
+    expect(res.status, await res.text()).toBe(202);
+    const [queued] = rowsOf<{ id: number; caused_by: string | null }>(
+      await app.database.db.execute(sql`select id, caused_by from outbox_messages
+        where tenant_id = ${app.tenantId} and recipient_person_id = ${nominee.id}`),
+    );
+    expect(queued?.caused_by).toBe(id);
+    await app.worker.drain();
+    // bigserial: a string from a Postgres server, a number from PGlite.
+    const messageId = Number(queued!.id);
+    const sent = withId(`outbox-${messageId}`).find((l) => l.msg === 'outbox message sent');
+    expect(sent).toMatchObject({ transport: 'bot', messageId, causedBy: id });
   });
 });

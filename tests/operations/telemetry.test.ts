@@ -13,6 +13,7 @@ import {
 import { startBotConnector, type BotConnector } from '../fakes/bot-connector';
 import { english, messageActivity, postActivity } from '../support/bot';
 import { signInAs, startTestChorus, type TestChorus } from '../support/chorus';
+import { requestJoin } from '../support/sharing';
 
 const org = generateDemoOrg();
 const joiner = org.find((p) => p.department === 'Field Operations' && p.preferredLanguage === 'en-GB')!;
@@ -60,14 +61,7 @@ describe('OpenTelemetry export to Application Insights', () => {
 
     // Joining queues the bot.welcome job; the job queues the welcome in the outbox; drain runs both.
     const token = await signInAs(app, joiner.id);
-    const program = (await (await app.api('/api/program', { token })).json()) as {
-      guidelines: { version: number };
-    };
-    const join = await app.api('/api/membership', {
-      method: 'POST',
-      token,
-      json: { guidelinesVersion: program.guidelines.version, networks: ['linkedin'] },
-    });
+    const join = await requestJoin(app, token);
     expect(join.status).toBe(201);
     await app.worker.drain();
     const welcome = rowsOf<{ id: number }>(
@@ -119,7 +113,8 @@ describe('OpenTelemetry export to Application Insights', () => {
 
     const send = withCorrelation(envelopes, DEPENDENCY, `outbox-${outboxRows[0]!.id}`)[0];
     expect(send?.data?.baseData).toMatchObject({ name: 'outbox send bot', success: true });
-    expect(send?.data?.baseData?.properties).toMatchObject({ 'outbox.status': '201' });
+    // The send names the job that queued the welcome.
+    expect(send?.data?.baseData?.properties).toMatchObject({ 'outbox.status': '201', causedBy: jobId });
 
     const metrics = metricNames(envelopes);
     for (const name of [

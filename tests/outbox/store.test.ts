@@ -2,8 +2,18 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '../../src/db/database';
+import { withOperation } from '../../src/observability/context';
+import { noopTelemetry, SpanKind } from '../../src/observability/telemetry';
 import type { OutboxOutcome } from '../../src/ports/outbox';
-import { invitations, seedCampaign, seedPeople, sendInput, startHarness, type Harness } from './harness';
+import {
+  invitations,
+  seedCampaign,
+  seedPeople,
+  sendInput,
+  silentLogger,
+  startHarness,
+  type Harness,
+} from './harness';
 
 // The outbox store on real SQL (PGlite here; Postgres when TEST_DATABASE_URL is set): idempotent
 // enqueueing at both levels, progress, cancel, claiming with leases, and recording results.
@@ -58,6 +68,48 @@ describe('the outbox store', () => {
     expect((await h.outbox.progress(h.tenantId, other.sendId))!.total).toBe(1);
     expect(await h.outbox.stateOf(h.tenantId, messages[0]!.idempotencyKey)).toBe('queued');
     expect(await h.outbox.stateOf(h.tenantId, 'no-such-key')).toBeNull();
+  });
+
+  it('remembers the operation that queued a message, and hands it to the claim', async () => {
+    const people = await seedPeople(h.db, h.tenantId, 2, 'cause');
+    const [inside, outside] = [sendInput('invitations', campaignId), sendInput('invitations', campaignId)];
+    const correlationId = `req-${randomUUID()}`;
+    await withOperation(
+      {
+        name: 'test request',
+        kind: SpanKind.SERVER,
+        correlationId,
+        logger: silentLogger,
+        telemetry: noopTelemetry,
+      },
+      () => h.outbox.enqueue(h.tenantId, inside, invitations(campaignId, [people[0]!], 'cause-in')),
+    );
+    // Outside any operation (a script, say): nothing to name.
+    await h.outbox.enqueue(h.tenantId, outside, invitations(campaignId, [people[1]!], 'cause-out'));
+    await h.db.execute(sql`
+      update outbox_messages set state = 'cancelled'
+      where tenant_id = ${h.tenantId} and state = 'queued' and send_id not in (${inside.id}, ${outside.id})`);
+    const workerId = `w-${randomUUID()}`;
+    const claim = await h.outbox.claim(h.tenantId, 'bot', {
+      workerId,
+      max: 5,
+      pace: h.pace,
+      now: new Date(),
+    });
+    const bySend = new Map(claim.messages.map((m) => [m.sendId, m.causedBy]));
+    expect(bySend).toEqual(
+      new Map([
+        [inside.id, correlationId],
+        [outside.id, null],
+      ]),
+    );
+    // Settled, so no lease of theirs expires under a later test's claim.
+    await h.outbox.record(h.tenantId, 'bot', {
+      workerId,
+      pace: h.pace,
+      now: new Date(),
+      outcomes: claim.messages.map((m) => outcome(m.id, {})),
+    });
   });
 
   it('enqueues 10,000 messages in one go, quickly', async () => {
