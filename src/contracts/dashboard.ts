@@ -64,6 +64,11 @@ export const ZDailyPoint = z.object({
   activeAmbassadors: z.number().int(),
   /** True when some members shared that day but fewer than five: activeAmbassadors shows 0 then. */
   activeAmbassadorsHidden: z.boolean().optional(),
+  /**
+   * True for the day still under way (today, UTC, when the period ends today): its figures are what
+   * has been counted so far, not a whole day. Absent on every closed day.
+   */
+  partial: z.boolean().optional(),
 });
 export type DailyPoint = z.infer<typeof ZDailyPoint>;
 

@@ -39,8 +39,7 @@ export interface DashboardResult extends Dashboard {
 }
 
 /** Resolves and checks the period's last day: today when absent, never in the future. */
-function periodEnd(clock: Clock, end: string | undefined): string {
-  const today = clock.now().toISOString().slice(0, 10);
+function periodEnd(today: string, end: string | undefined): string {
   if (end === undefined) return today;
   const parsed = new Date(`${end}T00:00:00Z`);
   const valid = !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === end;
@@ -86,7 +85,9 @@ export async function getDashboard(
   deps: DashboardDeps,
   input: { tenantId: string; days: number; end?: string | undefined },
 ): Promise<DashboardResult> {
-  const to = periodEnd(deps.clock, input.end);
+  // Today (UTC) is still under way: read once, so the period's end and the partial day agree.
+  const today = deps.clock.now().toISOString().slice(0, 10);
+  const to = periodEnd(today, input.end);
   const period = periodEnding(to, input.days);
   const data = await deps.stats.dashboardData(input.tenantId, {
     ...period,
@@ -147,6 +148,8 @@ export async function getDashboard(
       // A day's sharers are people: under five, the count is hidden (0, flagged).
       activeAmbassadors: sharers >= MIN_PEOPLE ? sharers : 0,
       ...(sharers > 0 && sharers < MIN_PEOPLE ? { activeAmbassadorsHidden: true } : {}),
+      // The day under way: its figures so far, so the charts can say so rather than show a drop.
+      ...(day === today ? { partial: true } : {}),
     };
   });
 

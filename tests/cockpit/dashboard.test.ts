@@ -285,6 +285,21 @@ describe('the program dashboard', () => {
     expect(d.funnel.every((f) => f.count === null)).toBe(true);
   });
 
+  it('marks today, still under way, as the partial day; a period ending earlier has none', async () => {
+    const utcDay = () => new Date().toISOString().slice(0, 10);
+    expect((await dashboard()).daily.filter((p) => p.partial !== undefined)).toEqual([]);
+
+    for (const query of ['?days=7', `?days=30&end=${utcDay()}`]) {
+      const before = utcDay();
+      const d = await dashboard(query);
+      // The server's today, whichever side of midnight (UTC) the request fell on.
+      expect([before, utcDay()]).toContain(d.period.to);
+      const partial = d.daily.filter((p) => p.partial !== undefined);
+      expect(partial).toEqual([expect.objectContaining({ day: d.period.to, partial: true })]);
+      expect(d.daily.at(-1)!.day).toBe(d.period.to);
+    }
+  });
+
   it('gives the same numbers from the roll-ups as from the raw tables, and keeps them exact', async () => {
     const before = await dashboard();
     const before30 = await dashboard(`?days=30&end=${END}`);

@@ -21,6 +21,7 @@ const byUpn = (upn: string | undefined) => org.find((p) => p.userPrincipalName?.
 const comms = byUpn(demoCommsAdmins(org)[0])!;
 
 const en = new Intl.NumberFormat('en-GB');
+const longDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', timeZone: 'UTC' });
 const percent = new Intl.NumberFormat('en-GB', { style: 'percent', maximumFractionDigits: 0 });
 /** A KPI as the tab should show it, computed here from the API's answer. */
 const shown = (kpi: Dashboard['kpis'][number]) =>
@@ -52,6 +53,53 @@ describe('dashboard: KPIs, charts, period, CSV export and accessibility (in the 
           `${where}: ${v.id} (${v.impact}) ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
       ),
     ).toEqual([]);
+  };
+  /**
+   * The contrast (WCAG) of the partial day's marks in the daily chart against what they are drawn
+   * on: the hatching against its ground, and the dashed edges and open dot against the panel. Graphics
+   * need 3:1 (WCAG 1.4.11); axe does not measure svg strokes, so this does.
+   */
+  const partialDayContrast = async () => {
+    const colours = await page.evaluate<
+      Record<'hatch' | 'ground' | 'edge' | 'line' | 'dot' | 'panel', string>
+    >(`(() => {
+      const svg = document.querySelector('[data-testid="dashboard-daily-chart"]');
+      const css = (el, prop) => getComputedStyle(el)[prop];
+      let bg = svg;
+      while (bg && ['rgba(0, 0, 0, 0)', 'transparent'].includes(css(bg, 'backgroundColor'))) bg = bg.parentElement;
+      const partialEdge = (series) => svg.querySelector('[data-series="' + series + '"] path[class]:last-of-type');
+      return {
+        hatch: css(svg.querySelector('pattern line'), 'stroke'),
+        ground: css(svg.querySelector('pattern rect'), 'fill'),
+        edge: css(partialEdge('clicks'), 'stroke'),
+        line: css(partialEdge('shares'), 'stroke'),
+        dot: css(svg.querySelector('circle[data-partial]'), 'stroke'),
+        panel: css(bg, 'backgroundColor'),
+      };
+    })()`);
+    const luminance = (colour: string) => {
+      const [r, g, b] = (colour.match(/[\d.]+/g) ?? []).slice(0, 3).map((c) => {
+        const v = Number(c) / 255;
+        return v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+      }) as [number, number, number];
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    const ratio = (a: string, b: string) => {
+      const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
+      return Math.round(((hi + 0.05) / (lo + 0.05)) * 100) / 100;
+    };
+    return {
+      colours,
+      hatch: ratio(colours.hatch, colours.ground),
+      edge: ratio(colours.edge, colours.panel),
+      line: ratio(colours.line, colours.panel),
+      dot: ratio(colours.dot, colours.panel),
+    };
+  };
+  const expectPartialDayContrast = async (theme: string) => {
+    const c = await partialDayContrast();
+    for (const mark of ['hatch', 'edge', 'line', 'dot'] as const)
+      expect(c[mark], `${theme}: ${mark} ${JSON.stringify(c.colours)}`).toBeGreaterThanOrEqual(3);
   };
   const fetchDashboard = async (days: number): Promise<Dashboard> => {
     const res = await app.api(`/api/admin/dashboard?days=${days}`, { token });
@@ -136,6 +184,35 @@ describe('dashboard: KPIs, charts, period, CSV export and accessibility (in the 
     await expectChart('dashboard-daily-chart', 'path');
     expect(await page.getByTestId('dashboard-daily-chart').locator('[data-series="clicks"]').count()).toBe(1);
     expect(await page.getByTestId('dashboard-daily-chart').locator('[data-series="shares"]').count()).toBe(1);
+    // Today is still under way: the server says so, and the chart draws it apart (hatched area,
+    // dashed edges, an open dot) and names it in its description, tooltip, legend and table.
+    const today = data.daily.at(-1)!;
+    expect(data.daily.filter((p) => p.partial)).toEqual([today]);
+    expect(today.day).toBe(data.period.to);
+    const chart = page.getByTestId('dashboard-daily-chart');
+    expect(await chart.locator('[data-series="clicks"] path[data-partial]').getAttribute('fill')).toMatch(
+      /^url\(#hatch-/,
+    );
+    expect(await chart.locator('[data-series="shares"] circle[data-partial]').count()).toBe(1);
+    expect(await chart.locator('[data-series="shares"] circle:not([data-partial])').count()).toBe(
+      data.daily.length - 1,
+    );
+    expect(await chart.getAttribute('aria-label')).toContain(
+      `Last point: Today (so far), ${longDate.format(new Date(today.day))}, with ${en.format(today.shares)} shares and ${en.format(today.clicks)} clicks`,
+    );
+    expect(await chart.locator('rect[data-partial] title').textContent()).toBe(
+      `Today (so far), ${longDate.format(new Date(today.day))}\nClicks: ${en.format(today.clicks)}\nShares: ${en.format(today.shares)}`,
+    );
+    expect(await chart.locator('rect:not([data-partial]) > title').count()).toBe(data.daily.length - 1);
+    expect(await page.getByTestId('dashboard-daily').locator('ul li').last().innerText()).toBe(
+      'Today (so far)',
+    );
+    expect(
+      await page.getByTestId('dashboard-daily').locator('tbody tr').last().locator('th').innerText(),
+    ).toBe(`Today (so far), ${longDate.format(new Date(today.day))}`);
+    expect(
+      await page.getByTestId('dashboard-daily').locator('tbody tr').first().locator('th').innerText(),
+    ).toBe(longDate.format(new Date(data.daily[0]!.day)));
     await expectChart('dashboard-networks-chart', 'rect[data-value]');
     await expectChart('dashboard-top-content-chart', 'rect[data-value]');
     await expectChart('dashboard-top-departments-chart', 'rect[data-value]');
@@ -169,7 +246,9 @@ describe('dashboard: KPIs, charts, period, CSV export and accessibility (in the 
     expect(await daily.getByRole('table').isVisible()).toBe(true);
 
     await shot('dashboard-30-days');
+    await page.getByTestId('dashboard-daily').screenshot({ path: path.join(SHOTS, 'daily-light.png') });
     await expectAccessible('dashboard, 30 days');
+    await expectPartialDayContrast('Light');
   });
 
   it('2. switching to 90 days loads the longer period and compares it with the 90 days before', async () => {
@@ -212,7 +291,11 @@ describe('dashboard: KPIs, charts, period, CSV export and accessibility (in the 
     for (const theme of ['Dark', 'High contrast']) {
       await page.getByLabel('Theme').selectOption({ label: theme });
       await shot(`dashboard-${theme.toLowerCase().replace(' ', '-')}`);
+      await page.getByTestId('dashboard-daily').screenshot({
+        path: path.join(SHOTS, `daily-${theme.toLowerCase().replace(' ', '-')}.png`),
+      });
       await expectAccessible(`dashboard, ${theme} theme`);
+      await expectPartialDayContrast(theme);
     }
     await page.getByLabel('Theme').selectOption({ label: 'Light' });
   });

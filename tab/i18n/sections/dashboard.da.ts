@@ -115,6 +115,11 @@ export const dashboardDa: typeof dashboardEn = {
       (best ? ` Flest klik ${best}.` : ''),
     caption: 'Delinger og klik pr. dag',
     day: 'Dag',
+    today: 'I dag',
+    partialDay: 'I dag (indtil nu)',
+    partialDayOn: (date: string) => `I dag (indtil nu), ${date}`,
+    partialSummary: (date: string, shares: string, clicks: string) =>
+      ` Sidste punkt: I dag (indtil nu), ${date}, med ${shares} delinger og ${clicks} klik; dagen tælles stadig.`,
   },
   networks: {
     title: 'Fordelt på netværk',

@@ -112,6 +112,11 @@ export const dashboardEn = {
       (best ? ` Most clicks on ${best}.` : ''),
     caption: 'Shares and clicks per day',
     day: 'Day',
+    today: 'Today',
+    partialDay: 'Today (so far)',
+    partialDayOn: (date: string) => `Today (so far), ${date}`,
+    partialSummary: (date: string, shares: string, clicks: string) =>
+      ` Last point: Today (so far), ${date}, with ${shares} shares and ${clicks} clicks; the day is still being counted.`,
   },
   networks: {
     title: 'By network',

@@ -6,7 +6,7 @@ import { BarChart, BarSwatch, type BarSeries } from '../../../ui/charts/bar-char
 import { ChartFrame } from '../../../ui/charts/chart-frame';
 import { DataTable } from '../../../ui/charts/data-table';
 import { Legend } from '../../../ui/charts/legend';
-import { LineChart, LineSwatch } from '../../../ui/charts/line-chart';
+import { LineChart, LineSwatch, PartialSwatch } from '../../../ui/charts/line-chart';
 import { useShortDate } from '../../../ui/charts/scale';
 import { Panel } from '../../../ui/layout';
 import { useKpiFormat } from './use-kpi-format';
@@ -58,6 +58,12 @@ export function DailyChart({ data }: { data: Dashboard }) {
     (top, p) => (p.clicks > 0 && (!top || p.clicks > top.clicks) ? p : top),
     null,
   );
+  // The server says which day is still under way (today, so far); it is never guessed here.
+  const partialFrom = daily.findIndex((p) => p.partial);
+  const partial = partialFrom >= 0 ? daily[partialFrom]! : null;
+  /** A day's full name: its date, or "Today (so far), 30 March" for the day under way. */
+  const dayName = (p: (typeof daily)[number]) =>
+    p.partial ? d.daily.partialDayOn(longDate(p.day)) : longDate(p.day);
   return (
     <DashboardPanel id="dashboard-daily" title={d.daily.title}>
       <ChartFrame
@@ -65,17 +71,28 @@ export function DailyChart({ data }: { data: Dashboard }) {
         chart={
           <LineChart
             testId="dashboard-daily-chart"
-            labels={daily.map((p) => shortDate(p.day))}
+            labels={daily.map((p) => (p.partial ? d.daily.today : shortDate(p.day)))}
+            pointNames={daily.map(dayName)}
+            partialFrom={partial ? partialFrom : undefined}
             series={[
               { key: 'clicks', label: d.columns.clicks, values: daily.map((p) => p.clicks), variant: 'area' },
               { key: 'shares', label: d.columns.shares, values: daily.map((p) => p.shares), variant: 'line' },
             ]}
-            summary={d.daily.summary(
-              data.period.days,
-              formatNumber(shares),
-              formatNumber(clicks),
-              best ? longDate(best.day) : null,
-            )}
+            summary={
+              d.daily.summary(
+                data.period.days,
+                formatNumber(shares),
+                formatNumber(clicks),
+                best ? longDate(best.day) : null,
+              ) +
+              (partial
+                ? d.daily.partialSummary(
+                    longDate(partial.day),
+                    formatNumber(partial.shares),
+                    formatNumber(partial.clicks),
+                  )
+                : '')
+            }
             formatNumber={formatNumber}
           />
         }
@@ -84,6 +101,7 @@ export function DailyChart({ data }: { data: Dashboard }) {
             items={[
               { key: 'clicks', swatch: <LineSwatch variant="area" />, label: d.columns.clicks },
               { key: 'shares', swatch: <LineSwatch variant="line" />, label: d.columns.shares },
+              ...(partial ? [{ key: 'partial', swatch: <PartialSwatch />, label: d.daily.partialDay }] : []),
             ]}
           />
         }
@@ -93,7 +111,7 @@ export function DailyChart({ data }: { data: Dashboard }) {
             rows={daily}
             rowKey={(p) => p.day}
             columns={[
-              { key: 'day', header: d.daily.day, cell: (p) => longDate(p.day) },
+              { key: 'day', header: d.daily.day, cell: dayName },
               { key: 'shares', header: d.columns.shares, numeric: true, cell: (p) => formatNumber(p.shares) },
               { key: 'clicks', header: d.columns.clicks, numeric: true, cell: (p) => formatNumber(p.clicks) },
               {
