@@ -27,6 +27,7 @@ import { createBotChannelRepository, createOutboxContentReader, createOutboxStor
 import { createBotStorage } from './db/bot-storage';
 import { createConversationReferenceRepository } from './db/conversation-references';
 import { createDevChatLog } from './db/dev-chat-log';
+import { createUnitOfWork } from './db/unit-of-work';
 import {
   DEMO_TENANT_ID,
   DEMO_TENANT_NAME,
@@ -72,6 +73,7 @@ import { systemClock, type Clock } from './ports/clock';
 import type { Directory } from './ports/directory';
 import { createTenantContext } from './ports/tenant-context';
 import type { Store } from './ports/store';
+import type { TransactionStores } from './ports/unit-of-work';
 import { ensureProgramDefaults } from './services/ensure-program-defaults';
 import { sendWelcome } from './services/send-welcome';
 import { syncDirectory } from './services/sync-directory';
@@ -101,6 +103,8 @@ export interface ChorusOptions {
    * one database (PGlite in memory cannot be opened twice). The caller closes it.
    */
   sharedDatabase?: DatabaseHandle;
+  /** Tests: replaces stores inside each unit of work (an audit log or outbox whose writes fail). */
+  transactionStores?: (stores: TransactionStores) => TransactionStores;
 }
 
 export interface Chorus {
@@ -142,6 +146,11 @@ export async function createChorus(options: ChorusOptions): Promise<Chorus> {
   // The program canvas and the audit log of admin actions (issue 6).
   const canvas = createCanvasStore(database.db);
   const audit = createAuditLogStore(database.db);
+  // Writes that must commit together (a change, its audit entry, the messages it causes).
+  const unitOfWork = createUnitOfWork(database.db, {
+    outbox: { maxAttempts: config.outbox.maxAttempts },
+    ...(options.transactionStores ? { decorate: options.transactionStores } : {}),
+  });
   const coachLibrary = createCoachLibraryReader(database.db);
   // The bot's onboarding progress and per-person chat preferences (language override, pause).
   const onboarding = createOnboardingStore(database.db);
@@ -533,7 +542,7 @@ export async function createChorus(options: ChorusOptions): Promise<Chorus> {
     // 90 days of shares, clicks and conversions for the dashboard, once, then rolled up.
     if (config.demoActivity) await seedDemoActivity({ db: database.db, stats, clock }, { tenantId });
     // Gamification on, a finished challenge with its draw and a running one, once (after the shares).
-    await seedDemoGamification({ gamification, outbox, audit, clock }, { tenantId });
+    await seedDemoGamification({ gamification, unitOfWork, clock }, { tenantId });
   }
 
   const server = await buildServer({
@@ -551,6 +560,7 @@ export async function createChorus(options: ChorusOptions): Promise<Chorus> {
     coachSettings,
     canvas,
     audit,
+    unitOfWork,
     onboarding,
     chatPreferences,
     digest,

@@ -1,8 +1,7 @@
 import { DEFAULT_GAMIFICATION_SETTINGS } from '../domain/gamification';
-import type { AuditLog } from '../ports/audit-log';
 import type { Clock } from '../ports/clock';
 import type { GamificationStore } from '../ports/gamification';
-import type { OutboxStore } from '../ports/outbox';
+import type { UnitOfWork } from '../ports/unit-of-work';
 import { createChallenge } from '../services/create-challenge';
 import { runPrizeDraw } from '../services/run-prize-draw';
 import { updateGamificationSettings } from '../services/update-gamification-settings';
@@ -20,7 +19,7 @@ const DAY = 86_400_000;
  * whatever shares the demo activity seeded before it; with none, the draw simply has no entries.
  */
 export async function seedDemoGamification(
-  deps: { gamification: GamificationStore; outbox: OutboxStore; audit: AuditLog; clock: Clock },
+  deps: { gamification: GamificationStore; unitOfWork: UnitOfWork; clock: Clock },
   input: { tenantId: string },
 ): Promise<{ seeded: boolean }> {
   const { tenantId } = input;

@@ -21,6 +21,7 @@ import type { OutboxStore } from '../ports/outbox';
 import type { CoachSettingsStore } from '../ports/coach-settings';
 import type { CanvasStore } from '../ports/canvas';
 import type { AuditLog } from '../ports/audit-log';
+import type { UnitOfWork } from '../ports/unit-of-work';
 import type { SparringStore } from '../ports/sparring';
 import type { ChatPreferencesRepository } from '../ports/chat-preferences';
 import type { DigestStore } from '../ports/digest';
@@ -84,6 +85,8 @@ export interface HttpDeps extends RoleDeps {
   canvas: CanvasStore;
   /** Admin actions: written by admin services, read by Admin → Canvas. */
   audit: AuditLog;
+  /** Admin changes with their audit entries and messages, each as one transaction. */
+  unitOfWork: UnitOfWork;
   /** Onboarding progress (comms' aggregate; deleted on leave). */
   onboarding: OnboardingRepository;
   /** Chat preferences (deleted on leave). */

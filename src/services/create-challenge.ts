@@ -1,15 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import type { TicketRule } from '../domain/prize-draw';
 import type { Clock } from '../ports/clock';
-import type { ChallengeRecord, GamificationStore } from '../ports/gamification';
-import { recordAudit, type AuditDeps } from './record-audit';
+import type { ChallengeRecord } from '../ports/gamification';
+import type { UnitOfWork } from '../ports/unit-of-work';
+import { recordAudit } from './record-audit';
 
 /**
  * Comms creates a challenge: a period, a hashtag, the shares that qualify and the ticket rule for its
  * prize draw. The contract has checked the fields (the end after the start, a threshold of at least 1).
+ * The challenge and its audit entry are stored in one transaction.
  */
 export async function createChallenge(
-  deps: { gamification: Pick<GamificationStore, 'createChallenge'>; clock: Clock } & AuditDeps,
+  deps: { unitOfWork: UnitOfWork; clock: Clock },
   input: {
     tenantId: string;
     actorId: string;
@@ -37,18 +39,23 @@ export async function createChallenge(
     createdBy: input.actorId,
     createdAt: deps.clock.now(),
   };
-  await deps.gamification.createChallenge(input.tenantId, record);
-  await recordAudit(deps, {
-    tenantId: input.tenantId,
-    actorId: input.actorId,
-    action: 'challenge.created',
-    subject: record.id,
-    data: {
-      startsAt: record.startsAt.toISOString(),
-      endsAt: record.endsAt.toISOString(),
-      threshold: record.threshold,
-      ticketRule: record.ticketRule,
-    },
+  await deps.unitOfWork.run(async (tx) => {
+    await tx.gamification.createChallenge(input.tenantId, record);
+    await recordAudit(
+      { audit: tx.audit, clock: deps.clock },
+      {
+        tenantId: input.tenantId,
+        actorId: input.actorId,
+        action: 'challenge.created',
+        subject: record.id,
+        data: {
+          startsAt: record.startsAt.toISOString(),
+          endsAt: record.endsAt.toISOString(),
+          threshold: record.threshold,
+          ticketRule: record.ticketRule,
+        },
+      },
+    );
   });
   return record;
 }

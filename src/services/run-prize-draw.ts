@@ -5,8 +5,8 @@ import { msg } from '../domain/messages';
 import { freezeEntries, generateDrawSeed, runDraw, ticketsFor } from '../domain/prize-draw';
 import type { Clock } from '../ports/clock';
 import type { DrawRecord, GamificationStore } from '../ports/gamification';
-import type { OutboxStore } from '../ports/outbox';
-import { recordAudit, type AuditDeps } from './record-audit';
+import type { UnitOfWork } from '../ports/unit-of-work';
+import { recordAudit } from './record-audit';
 
 /** The outbox key of one winner's congratulation: one message per draw and entrant. */
 export function prizeWinKey(drawId: string, entrant: string): string {
@@ -22,17 +22,19 @@ function minuteUtc(at: Date): string {
  * Comms runs the prize draw of an ended challenge. The qualifying ambassadors (shares in the period at
  * or above the threshold; past winners left out when asked) are frozen into pseudonymous entries with
  * their tickets, the published seed picks the winners by the public algorithm (src/domain/prize-draw.ts),
- * the draw is stored (unless the challenge was drawn meanwhile: see `earlierDraws`), and each winner is
- * congratulated through the outbox in their language.
+ * and the draw is stored (unless the challenge was drawn meanwhile: see `earlierDraws`) in one transaction
+ * with its audit entry and each winner's congratulation (worded in their language when sent): all three,
+ * or none of them.
  */
 export async function runPrizeDraw(
   deps: {
-    gamification: Pick<GamificationStore, 'getChallenge' | 'sharesInPeriod' | 'pastWinners' | 'saveDraw'>;
-    outbox: Pick<OutboxStore, 'enqueue'>;
+    /** The reads before the draw; the draw itself is saved through `unitOfWork`. */
+    gamification: Pick<GamificationStore, 'getChallenge' | 'sharesInPeriod' | 'pastWinners'>;
+    unitOfWork: UnitOfWork;
     clock: Clock;
     /** Randomness for the seed and the entries' order (tests pin it). */
     random?: (n: number) => Buffer;
-  } & AuditDeps,
+  },
   input: {
     tenantId: string;
     actorId: string;
@@ -90,54 +92,61 @@ export async function runPrizeDraw(
     personId: personOf.get(entrant)!,
     position: i + 1,
   }));
-  // Stored first, and only then audited and announced: a draw refused here tells nobody they won.
+  // One transaction: the draw, its audit entry and the congratulations commit together, so a crash
+  // between them cannot leave winners untold. saveDraw locks the challenge row until the commit; a
+  // draw it refuses throws here, rolling back (and so telling nobody anything).
   const seen = input.earlierDraws ?? 0;
-  const saved = await deps.gamification.saveDraw(tenantId, draw, winnerRows, { earlierDraws: seen });
-  if (!saved.saved) {
-    const { draws, latest } = saved;
-    throw new AppError(
-      'CONFLICT',
-      latest && draws > seen
-        ? msg('drawAlreadyRun', { by: latest.drawnByName, at: minuteUtc(latest.drawnAt) })
-        : msg('drawEarlierDrawsMismatch', { draws, seen }),
-      { details: { draws, latestDrawId: latest?.id ?? null } },
-    );
-  }
-  // Pseudonyms and counts only: who won is in draw_winners, forgotten when they leave.
-  await recordAudit(deps, {
-    tenantId,
-    actorId: input.actorId,
-    action: 'draw.run',
-    subject: draw.id,
-    data: {
-      challengeId: challenge.id,
-      seed,
-      entries: entries.length,
-      winnerCount: input.winnerCount,
-      winners,
-      excludePastWinners: input.excludePastWinners,
-    },
-  });
-  if (winnerRows.length > 0) {
-    await deps.outbox.enqueue(
-      tenantId,
+  await deps.unitOfWork.run(async (tx) => {
+    const saved = await tx.gamification.saveDraw(tenantId, draw, winnerRows, { earlierDraws: seen });
+    if (!saved.saved) {
+      const { draws, latest } = saved;
+      throw new AppError(
+        'CONFLICT',
+        latest && draws > seen
+          ? msg('drawAlreadyRun', { by: latest.drawnByName, at: minuteUtc(latest.drawnAt) })
+          : msg('drawEarlierDrawsMismatch', { draws, seen }),
+        { details: { draws, latestDrawId: latest?.id ?? null } },
+      );
+    }
+    // Pseudonyms and counts only: who won is in draw_winners, forgotten when they leave.
+    await recordAudit(
+      { audit: tx.audit, clock: deps.clock },
       {
-        id: randomUUID(),
-        campaignId: null,
-        kind: 'prizeDraw',
-        idempotencyKey: `prize-draw:${draw.id}`,
-        createdBy: input.actorId,
+        tenantId,
+        actorId: input.actorId,
+        action: 'draw.run',
+        subject: draw.id,
+        data: {
+          challengeId: challenge.id,
+          seed,
+          entries: entries.length,
+          winnerCount: input.winnerCount,
+          winners,
+          excludePastWinners: input.excludePastWinners,
+        },
       },
-      winnerRows.map((w) => ({
-        idempotencyKey: prizeWinKey(draw.id, w.entrant),
-        transport: 'bot' as const,
-        recipientPersonId: w.personId,
-        conversationId: null,
-        serviceUrl: null,
-        payload: { kind: 'prizeWin' as const, drawId: draw.id, challengeTitle: challenge.title },
-        priority: 3,
-      })),
     );
-  }
+    if (winnerRows.length > 0) {
+      await tx.outbox.enqueue(
+        tenantId,
+        {
+          id: randomUUID(),
+          campaignId: null,
+          kind: 'prizeDraw',
+          idempotencyKey: `prize-draw:${draw.id}`,
+          createdBy: input.actorId,
+        },
+        winnerRows.map((w) => ({
+          idempotencyKey: prizeWinKey(draw.id, w.entrant),
+          transport: 'bot' as const,
+          recipientPersonId: w.personId,
+          conversationId: null,
+          serviceUrl: null,
+          payload: { kind: 'prizeWin' as const, drawId: draw.id, challengeTitle: challenge.title },
+          priority: 3,
+        })),
+      );
+    }
+  });
   return { ...draw, challengeTitle: challenge.title };
 }

@@ -1,9 +1,9 @@
 import { CANVAS_AUDIT_ACTIONS } from '../domain/canvas';
 import type { CoachSettings } from '../domain/coach';
 import { DISCLOSURE_MARK } from '../domain/content';
-import type { AuditLog } from '../ports/audit-log';
 import type { Clock } from '../ports/clock';
 import type { CoachSettingsStore } from '../ports/coach-settings';
+import type { UnitOfWork } from '../ports/unit-of-work';
 import { getCoachSettings } from './get-coach-settings';
 import { recordAudit } from './record-audit';
 
@@ -25,10 +25,11 @@ function distinct(values: readonly string[]): string[] {
  * Saves the coach's settings (comms, from Admin). The input is already checked by the contract; lists
  * are trimmed and de-duplicated here, and domains lower-cased, so the coach compares like with like.
  * Brand style left out of the input (an older client) keeps what was saved. The audit log records
- * which settings changed, not their values (blocked terms may name customers).
+ * which settings changed, not their values (blocked terms may name customers), in the transaction that
+ * saves them.
  */
 export async function updateCoachSettings(
-  deps: { coachSettings: CoachSettingsStore; clock: Clock; audit?: AuditLog },
+  deps: { coachSettings: CoachSettingsStore; unitOfWork: UnitOfWork; clock: Clock },
   input: { tenantId: string; actorId: string; settings: CoachSettings },
 ) {
   const s = input.settings;
@@ -49,17 +50,16 @@ export async function updateCoachSettings(
     suggestedHashtags: distinct(s.suggestedHashtags ?? before.suggestedHashtags ?? []),
     disclosureMarks: { da: marks.da.trim(), en: marks.en.trim() },
   };
-  const stored = await deps.coachSettings.put(input.tenantId, settings, {
-    updatedBy: input.actorId,
-    at: deps.clock.now(),
-  });
-  const { updatedAt, updatedBy: _updatedBy, ...saved } = stored;
-  if (deps.audit) {
-    const changed = (Object.keys(settings) as (keyof CoachSettings)[]).filter(
-      (key) => JSON.stringify(before[key]) !== JSON.stringify(settings[key]),
-    );
+  const changed = (Object.keys(settings) as (keyof CoachSettings)[]).filter(
+    (key) => JSON.stringify(before[key]) !== JSON.stringify(settings[key]),
+  );
+  const stored = await deps.unitOfWork.run(async (tx) => {
+    const stored = await tx.coachSettings.put(input.tenantId, settings, {
+      updatedBy: input.actorId,
+      at: deps.clock.now(),
+    });
     await recordAudit(
-      { audit: deps.audit, clock: deps.clock },
+      { audit: tx.audit, clock: deps.clock },
       {
         tenantId: input.tenantId,
         actorId: input.actorId,
@@ -67,6 +67,8 @@ export async function updateCoachSettings(
         data: { changed },
       },
     );
-  }
+    return stored;
+  });
+  const { updatedAt, updatedBy: _updatedBy, ...saved } = stored;
   return { settings: saved, updatedAt };
 }

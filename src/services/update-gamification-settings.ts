@@ -1,14 +1,16 @@
 import type { GamificationSettings } from '../domain/gamification';
 import type { Clock } from '../ports/clock';
 import type { GamificationStore } from '../ports/gamification';
-import { recordAudit, type AuditDeps } from './record-audit';
+import type { UnitOfWork } from '../ports/unit-of-work';
+import { recordAudit } from './record-audit';
 
 /**
  * Saves gamification's settings (comms, from Admin). The input is already checked by the contract.
  * Individuals on the leaderboard need the leaderboard itself, so switching it off switches them off.
+ * The settings and their audit entry are stored in one transaction.
  */
 export async function updateGamificationSettings(
-  deps: { gamification: Pick<GamificationStore, 'getSettings' | 'putSettings'>; clock: Clock } & AuditDeps,
+  deps: { gamification: Pick<GamificationStore, 'getSettings'>; unitOfWork: UnitOfWork; clock: Clock },
   input: { tenantId: string; actorId: string; settings: GamificationSettings },
 ) {
   const s = input.settings;
@@ -20,19 +22,25 @@ export async function updateGamificationSettings(
     badges: s.badges,
   };
   const before = (await deps.gamification.getSettings(input.tenantId))?.settings ?? null;
-  const stored = await deps.gamification.putSettings(input.tenantId, settings, {
-    updatedBy: input.actorId,
-    at: deps.clock.now(),
-  });
   // The switches and points are not personal data: the audit keeps the old and new values.
   const changed = (Object.keys(settings) as (keyof GamificationSettings)[]).filter(
     (key) => JSON.stringify(before?.[key]) !== JSON.stringify(settings[key]),
   );
-  await recordAudit(deps, {
-    tenantId: input.tenantId,
-    actorId: input.actorId,
-    action: 'gamification.updated',
-    data: { changed, before, after: settings },
+  const stored = await deps.unitOfWork.run(async (tx) => {
+    const stored = await tx.gamification.putSettings(input.tenantId, settings, {
+      updatedBy: input.actorId,
+      at: deps.clock.now(),
+    });
+    await recordAudit(
+      { audit: tx.audit, clock: deps.clock },
+      {
+        tenantId: input.tenantId,
+        actorId: input.actorId,
+        action: 'gamification.updated',
+        data: { changed, before, after: settings },
+      },
+    );
+    return stored;
   });
   return { settings: stored.settings, updatedAt: stored.updatedAt };
 }

@@ -1,27 +1,27 @@
 import type { DocumentKind } from '../domain/program';
-import type { AuditLog } from '../ports/audit-log';
-import type { ServiceDeps } from './deps';
+import type { Clock } from '../ports/clock';
+import type { UnitOfWork } from '../ports/unit-of-work';
 import { recordAudit } from './record-audit';
 
-/** Stores a new version of the purpose or the guidelines. Old versions stay, for consent history. */
+/**
+ * Stores a new version of the purpose or the guidelines, with its activity event and audit entry in
+ * the same transaction. Old versions stay, for consent history.
+ */
 export async function updateProgramDocument(
-  deps: ServiceDeps & { audit?: AuditLog },
+  deps: { unitOfWork: UnitOfWork; clock: Clock },
   input: { tenantId: string; actorId: string; kind: DocumentKind; bodyDa: string; bodyEn: string },
 ) {
-  const doc = await deps.store.transaction(async (store) => {
-    const doc = await store.program.addVersion(input.tenantId, input.kind, {
+  return deps.unitOfWork.run(async (tx) => {
+    const doc = await tx.store.program.addVersion(input.tenantId, input.kind, {
       bodyDa: input.bodyDa,
       bodyEn: input.bodyEn,
       createdBy: input.actorId,
     });
-    await store.activity.record(input.tenantId, null, `program.${input.kind}.updated`, {
+    await tx.store.activity.record(input.tenantId, null, `program.${input.kind}.updated`, {
       version: doc.version,
     });
-    return doc;
-  });
-  if (deps.audit) {
     await recordAudit(
-      { audit: deps.audit, clock: deps.clock },
+      { audit: tx.audit, clock: deps.clock },
       {
         tenantId: input.tenantId,
         actorId: input.actorId,
@@ -30,6 +30,6 @@ export async function updateProgramDocument(
         data: { kind: input.kind, version: doc.version },
       },
     );
-  }
-  return doc;
+    return doc;
+  });
 }

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChallengeList, DrawVerifyResult, DrawView, MyPoints } from '../../src/contracts';
-import { createAuditLogStore } from '../../src/db/audit-log-store';
 import { createGamificationStore } from '../../src/db/gamification-store';
-import { createOutboxStore } from '../../src/db/outbox-store';
+import { createUnitOfWork } from '../../src/db/unit-of-work';
 import { DEMO_DRAW_SEED, seedDemoGamification } from '../../src/demo/demo-gamification';
 import { systemClock } from '../../src/ports/clock';
 import { signInAs, startTestChorus, type TestChorus } from '../support/chorus';
@@ -20,8 +19,7 @@ describe('the demo gamification seed', () => {
     seedDemoGamification(
       {
         gamification: createGamificationStore(app.database.db),
-        outbox: createOutboxStore(app.database.db),
-        audit: createAuditLogStore(app.database.db),
+        unitOfWork: createUnitOfWork(app.database.db),
         clock: systemClock,
       },
       { tenantId: app.tenantId },

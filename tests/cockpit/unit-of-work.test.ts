@@ -1,0 +1,363 @@
+import { randomUUID } from 'node:crypto';
+import { sql, type SQL } from 'drizzle-orm';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { ChallengeView, DrawView } from '../../src/contracts';
+import { rowsOf } from '../../src/db/database';
+import { createUnitOfWork } from '../../src/db/unit-of-work';
+import { DEFAULT_CANVAS } from '../../src/domain/canvas';
+import { DEFAULT_GAMIFICATION_SETTINGS } from '../../src/domain/gamification';
+import { demoApprovers } from '../../src/demo/demo-org';
+import type { TransactionStores } from '../../src/ports/unit-of-work';
+import { signInAs, startTestChorus, type TestChorus } from '../support/chorus';
+import { insertItem } from '../support/content-fixtures';
+import { addMembers, addShares, challengeBody, comms, DAY, org } from './gamification-support';
+
+// An admin change, its audit entry and the messages it causes are one unit of work
+// (src/ports/unit-of-work.ts). Here the audit log's append or the outbox's enqueue fails inside it,
+// after writing its own rows (as a crash between the writes would): nothing of the change stays, and
+// the API answers a plain 500 with a correlation id. With nothing failing, the change, its audit entry
+// and its messages are all stored.
+
+const FAILURE = 'simulated failure inside the unit of work';
+let failing: 'audit' | 'outbox' | null = null;
+
+/** The real stores, except that the chosen one writes and then throws. */
+function failAfterWriting(stores: TransactionStores): TransactionStores {
+  if (failing === 'audit') {
+    const audit = stores.audit;
+    return {
+      ...stores,
+      audit: {
+        ...audit,
+        async append(tenantId, record) {
+          await audit.append(tenantId, record);
+          throw new Error(FAILURE);
+        },
+      },
+    };
+  }
+  if (failing === 'outbox') {
+    const outbox = stores.outbox;
+    return {
+      ...stores,
+      outbox: {
+        ...outbox,
+        async enqueue(tenantId, send, messages) {
+          await outbox.enqueue(tenantId, send, messages);
+          throw new Error(FAILURE);
+        },
+      },
+    };
+  }
+  return stores;
+}
+
+const approverUpns = new Set(demoApprovers(org));
+const approver = org.find((p) => approverUpns.has(p.userPrincipalName!.toLowerCase()) && p.id !== comms.id)!;
+const ambassadors = org.filter((p) => p.jobTitle === 'Field Technician').slice(0, 6);
+
+describe('an admin change, its audit entry and its messages commit together', () => {
+  let app: TestChorus;
+  let commsToken: string;
+  let approverToken: string;
+
+  beforeAll(async () => {
+    app = await startTestChorus({}, { transactionStores: failAfterWriting });
+    commsToken = await signInAs(app, comms.id);
+    approverToken = await signInAs(app, approver.id);
+    await addMembers(app, ambassadors);
+    for (const p of ambassadors) await addShares(app, p.id, 2, new Date(Date.now() - 2 * DAY));
+  });
+  afterAll(async () => {
+    failing = null;
+    await app.close();
+  });
+  beforeEach(() => {
+    failing = null;
+  });
+
+  const rows = async <T>(query: SQL) => rowsOf<T>(await app.database.db.execute(query));
+  const count = async (query: SQL) => Number((await rows<{ n: number }>(query))[0]!.n);
+  const auditCount = (action: string) =>
+    count(
+      sql`select count(*)::int as n from audit_log where tenant_id = ${app.tenantId} and action = ${action}`,
+    );
+
+  /** A 500 with the code and a correlation id, and neither the error's words nor a stack trace. */
+  async function expectCleanFailure(res: Response) {
+    const text = await res.text();
+    expect(res.status, text).toBe(500);
+    const body = JSON.parse(text) as { error: { code: string; message: string; correlationId: string } };
+    expect(body.error.code).toBe('INTERNAL');
+    expect(body.error.correlationId).toBeTruthy();
+    expect(text).not.toContain(FAILURE);
+    expect(text).not.toMatch(/\.ts:\d+|\n\s+at /);
+    expect(text).not.toContain('stack');
+  }
+
+  async function newChallenge(): Promise<ChallengeView> {
+    const res = await app.api('/api/admin/challenges', {
+      method: 'POST',
+      token: commsToken,
+      json: challengeBody({ title: `Atomic ${randomUUID().slice(0, 8)}` }),
+    });
+    expect(res.status).toBe(201);
+    return (await res.json()) as ChallengeView;
+  }
+
+  const draw = (challengeId: string) =>
+    app.api(`/api/admin/challenges/${challengeId}/draws`, {
+      method: 'POST',
+      token: commsToken,
+      json: { winnerCount: 2, earlierDraws: 0, excludePastWinners: false },
+    });
+
+  /** The challenge's draws and winners, its congratulations and their send, and its audit entries. */
+  async function drawState(challenge: ChallengeView) {
+    const t = app.tenantId;
+    return {
+      draws: await rows<{ id: string }>(
+        sql`select id from prize_draws where tenant_id = ${t} and challenge_id = ${challenge.id}`,
+      ),
+      winners: await count(sql`
+        select count(*)::int as n from draw_winners w join prize_draws d
+          on d.tenant_id = w.tenant_id and d.id = w.draw_id
+        where w.tenant_id = ${t} and d.challenge_id = ${challenge.id}`),
+      messages: await rows<{ idempotency_key: string; recipient_person_id: string }>(sql`
+        select idempotency_key, recipient_person_id from outbox_messages
+        where tenant_id = ${t} and payload->>'challengeTitle' = ${challenge.title}`),
+      // Every prize-draw send but those of other challenges' stored draws: a send left by a rolled-back
+      // draw (whose id is nowhere) would show here.
+      sends: await rows<{ idempotency_key: string }>(sql`
+        select idempotency_key from outbox_sends where tenant_id = ${t} and kind = 'prizeDraw'
+          and idempotency_key not in (
+            select 'prize-draw:' || id from prize_draws where tenant_id = ${t} and challenge_id <> ${challenge.id})`),
+      audit: await rows<{ subject: string; data: { winners: string[] } }>(sql`
+        select subject, data from audit_log
+        where tenant_id = ${t} and action = 'draw.run' and data->>'challengeId' = ${challenge.id}`),
+    };
+  }
+
+  it.each(['outbox', 'audit'] as const)(
+    'stores no prize draw when its %s write fails, and the next try draws, audits and queues the congratulations',
+    async (which) => {
+      const challenge = await newChallenge();
+      failing = which;
+      await expectCleanFailure(await draw(challenge.id));
+      expect(await drawState(challenge)).toEqual({
+        draws: [],
+        winners: 0,
+        messages: [],
+        sends: [],
+        audit: [],
+      });
+
+      // The failed try left no draw behind (nor a held lock): the same request, expecting no earlier
+      // draw, is stored now, with its audit entry and one congratulation per winner.
+      failing = null;
+      const res = await draw(challenge.id);
+      expect(res.status, await res.clone().text()).toBe(201);
+      const won = (await res.json()) as DrawView;
+      expect(won.winners).toHaveLength(2);
+      const state = await drawState(challenge);
+      expect(state.draws.map((d) => d.id)).toEqual([won.id]);
+      expect(state.winners).toBe(2);
+      expect(state.audit.map((a) => a.subject)).toEqual([won.id]);
+      expect(state.audit[0]!.data.winners).toEqual(won.winners.map((w) => w.entrant));
+      expect(state.messages.map((m) => m.idempotency_key).sort()).toEqual(
+        won.winners.map((w) => `prize-win:${won.id}:${w.entrant}`).sort(),
+      );
+      const nameOf = new Map(org.map((p) => [p.id, p.displayName]));
+      expect(state.messages.map((m) => nameOf.get(m.recipient_person_id)).sort()).toEqual(
+        won.winners.map((w) => w.name).sort(),
+      );
+      expect(state.sends.map((s) => s.idempotency_key)).toEqual([`prize-draw:${won.id}`]);
+    },
+  );
+
+  it('keeps the canvas as it was when its audit entry cannot be written', async () => {
+    const canvasRow = async () =>
+      (
+        await rows<{ version: number; canvas: { evp: string[] } }>(
+          sql`select version, canvas from program_canvas where tenant_id = ${app.tenantId}`,
+        )
+      ).map((r) => ({ version: r.version, evp: r.canvas.evp }));
+    const save = (evp: string, baseVersion: number) =>
+      app.api('/api/admin/canvas', {
+        method: 'PUT',
+        token: commsToken,
+        json: { canvas: { ...DEFAULT_CANVAS, evp: [evp] }, baseVersion },
+      });
+    expect((await save('First', 0)).status).toBe(200);
+    const audited = await auditCount('canvas.updated');
+
+    failing = 'audit';
+    await expectCleanFailure(await save('Lost', 1));
+    expect(await canvasRow()).toEqual([{ version: 1, evp: ['First'] }]);
+    expect(await auditCount('canvas.updated')).toBe(audited);
+
+    failing = null;
+    expect((await save('Second', 1)).status).toBe(200);
+    expect(await canvasRow()).toEqual([{ version: 2, evp: ['Second'] }]);
+    expect(await auditCount('canvas.updated')).toBe(audited + 1);
+  });
+
+  it('keeps a content item in review, with no transition, when the approval cannot be audited', async () => {
+    const itemId = await insertItem(app.database.db, app.tenantId, { status: 'in_review' });
+    const itemState = async () => ({
+      status: (
+        await rows<{ status: string }>(
+          sql`select status from content_items where tenant_id = ${app.tenantId} and id = ${itemId}`,
+        )
+      )[0]!.status,
+      transitions: await count(sql`
+        select count(*)::int as n from content_transitions
+        where tenant_id = ${app.tenantId} and item_id = ${itemId}`),
+      audit: await count(sql`
+        select count(*)::int as n from audit_log
+        where tenant_id = ${app.tenantId} and action = 'content.approved' and subject = ${itemId}`),
+    });
+    const approve = () => app.api(`/api/content/${itemId}/approve`, { method: 'POST', token: approverToken });
+
+    failing = 'audit';
+    await expectCleanFailure(await approve());
+    expect(await itemState()).toEqual({ status: 'in_review', transitions: 0, audit: 0 });
+
+    failing = null;
+    expect((await approve()).status).toBe(200);
+    expect(await itemState()).toEqual({ status: 'approved', transitions: 1, audit: 1 });
+  });
+
+  // The other admin changes: each request fails whole, then succeeds whole with its audit entry.
+  it('stores no challenge, gamification settings, coach settings or guidelines version when the audit entry fails', async () => {
+    const t = app.tenantId;
+    const title = `Unaudited ${randomUUID().slice(0, 8)}`;
+    const cases = [
+      {
+        action: 'challenge.created',
+        send: () =>
+          app.api('/api/admin/challenges', {
+            method: 'POST',
+            token: commsToken,
+            json: challengeBody({ title }),
+          }),
+        ok: 201,
+        stored: () =>
+          count(sql`select count(*)::int as n from challenges where tenant_id = ${t} and title = ${title}`),
+      },
+      {
+        action: 'gamification.updated',
+        send: () =>
+          app.api('/api/admin/gamification', {
+            method: 'PUT',
+            token: commsToken,
+            json: { ...DEFAULT_GAMIFICATION_SETTINGS, enabled: true },
+          }),
+        ok: 200,
+        stored: () => count(sql`select count(*)::int as n from gamification_settings where tenant_id = ${t}`),
+      },
+      {
+        action: 'coach_settings.updated',
+        send: () =>
+          app.api('/api/admin/coach-settings', {
+            method: 'PUT',
+            token: commsToken,
+            json: {
+              companyName: 'Nordlys Energi',
+              blockedTerms: [],
+              requiredHashtags: ['#NordlysEnergi'],
+              tone: 'du',
+              emojiPolicy: 'sparing',
+              companyDomains: ['nordlys.dk'],
+            },
+          }),
+        ok: 200,
+        stored: () => count(sql`select count(*)::int as n from coach_settings where tenant_id = ${t}`),
+      },
+      {
+        action: 'program.guidelines.updated',
+        send: () =>
+          app.api('/api/program/guidelines', {
+            method: 'PUT',
+            token: commsToken,
+            json: { bodyDa: 'Del aldrig fortrolige ting.', bodyEn: 'Never share confidential things.' },
+          }),
+        ok: 200,
+        // The version and the activity event that go with it.
+        stored: async () =>
+          (await count(sql`
+            select count(*)::int as n from program_documents
+            where tenant_id = ${t} and kind = 'guidelines'`)) +
+          (await count(sql`
+            select count(*)::int as n from activity_events
+            where tenant_id = ${t} and type = 'program.guidelines.updated'`)),
+      },
+    ];
+    for (const c of cases) {
+      const before = { stored: await c.stored(), audit: await auditCount(c.action) };
+      failing = 'audit';
+      await expectCleanFailure(await c.send());
+      expect({ action: c.action, stored: await c.stored(), audit: await auditCount(c.action) }).toEqual({
+        action: c.action,
+        ...before,
+      });
+      failing = null;
+      const res = await c.send();
+      expect(res.status, `${c.action}: ${await res.clone().text()}`).toBe(c.ok);
+      expect(await c.stored(), c.action).toBeGreaterThan(before.stored);
+      expect(await auditCount(c.action), c.action).toBe(before.audit + 1);
+    }
+  });
+
+  it('rolls a store’s own transaction back to its savepoint inside a unit of work, keeping the rest', async () => {
+    const subject = randomUUID();
+    const unitOfWork = createUnitOfWork(app.database.db);
+    const result = await unitOfWork.run(async (tx) => {
+      await tx.audit.append(app.tenantId, {
+        actorId: null,
+        action: 'test.uow',
+        subject,
+        data: {},
+        at: new Date(),
+      });
+      await expect(
+        tx.store.transaction(async (store) => {
+          await store.activity.record(app.tenantId, null, 'test.uow', { subject });
+          throw new Error('inner');
+        }),
+      ).rejects.toThrow('inner');
+      return 'committed';
+    });
+    expect(result).toBe('committed');
+    expect(
+      await count(
+        sql`select count(*)::int as n from audit_log where tenant_id = ${app.tenantId} and subject = ${subject}`,
+      ),
+    ).toBe(1);
+    expect(
+      await count(sql`
+        select count(*)::int as n from activity_events
+        where tenant_id = ${app.tenantId} and type = 'test.uow' and data->>'subject' = ${subject}`),
+    ).toBe(0);
+
+    // And a throw from the work itself takes everything back.
+    const gone = randomUUID();
+    await expect(
+      unitOfWork.run(async (tx) => {
+        await tx.audit.append(app.tenantId, {
+          actorId: null,
+          action: 'test.uow',
+          subject: gone,
+          data: {},
+          at: new Date(),
+        });
+        throw new Error('outer');
+      }),
+    ).rejects.toThrow('outer');
+    expect(
+      await count(
+        sql`select count(*)::int as n from audit_log where tenant_id = ${app.tenantId} and subject = ${gone}`,
+      ),
+    ).toBe(0);
+  });
+});
