@@ -536,7 +536,7 @@ export async function createChorus(options: ChorusOptions): Promise<Chorus> {
   // its invitations once the app listens.
   if (config.demoContent) {
     await seedDemoRecruitment(
-      { ...deps, campaigns, nominations, outbox, content, sharing, publicUrl: config.publicUrl },
+      { ...deps, campaigns, nominations, outbox, unitOfWork, content, sharing, publicUrl: config.publicUrl },
       { tenantId, now: clock.now() },
     );
     // 90 days of shares, clicks and conversions for the dashboard, once, then rolled up.

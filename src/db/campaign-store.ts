@@ -207,8 +207,8 @@ export function createCampaignStore(db: Db): CampaignStore {
             select count(*) as n from audience`),
         );
         if (!input.via) return { targeted: Number(counted[0]?.n ?? 0), pending: [] };
-        // Every open audience invitation still without its message: all of them the first time, and
-        // after an interrupted announcement exactly the ones it did not reach.
+        // Every open audience invitation still without its message: all of them the first time, and on
+        // a later announcement only the ones opened since (people new to the audience).
         const pending = rowsOf<{ id: string; person_id: string }>(
           await tx.execute(sql`
             select i.id, i.person_id from invitations i

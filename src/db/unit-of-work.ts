@@ -1,11 +1,13 @@
 import type { TransactionStores, UnitOfWork } from '../ports/unit-of-work';
 import { createAuditLogStore } from './audit-log-store';
+import { createCampaignStore } from './campaign-store';
 import { createCanvasStore } from './canvas-store';
 import { createCoachSettingsStore } from './coach-settings-store';
 import { createContentStore } from './content-store';
 import type { Db } from './database';
 import { createGamificationStore } from './gamification-store';
 import { createOutboxStore, type OutboxStoreOptions } from './outbox-store';
+import { createSparringStore } from './sparring-store';
 import { createDrizzleStore } from './store';
 
 export interface UnitOfWorkOptions {
@@ -28,6 +30,8 @@ function bindStores(tx: Db, options: UnitOfWorkOptions): TransactionStores {
   let canvas: TransactionStores['canvas'] | undefined;
   let coachSettings: TransactionStores['coachSettings'] | undefined;
   let gamification: TransactionStores['gamification'] | undefined;
+  let sparring: TransactionStores['sparring'] | undefined;
+  let campaigns: TransactionStores['campaigns'] | undefined;
   return {
     get audit() {
       return (audit ??= createAuditLogStore(tx));
@@ -49,6 +53,12 @@ function bindStores(tx: Db, options: UnitOfWorkOptions): TransactionStores {
     },
     get gamification() {
       return (gamification ??= createGamificationStore(tx));
+    },
+    get sparring() {
+      return (sparring ??= createSparringStore(tx));
+    },
+    get campaigns() {
+      return (campaigns ??= createCampaignStore(tx));
     },
   };
 }

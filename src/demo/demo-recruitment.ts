@@ -23,6 +23,7 @@ import type { NominationStore } from '../ports/nominations';
 import type { OutboxStore } from '../ports/outbox';
 import type { SharingStore } from '../ports/sharing';
 import type { Store } from '../ports/store';
+import type { UnitOfWork } from '../ports/unit-of-work';
 import { announceCampaign } from '../services/announce-campaign';
 import { completeShare } from '../services/complete-share';
 import { createCampaign } from '../services/create-campaign';
@@ -117,6 +118,8 @@ export interface DemoRecruitmentDeps {
   campaigns: CampaignStore;
   nominations: NominationStore;
   outbox: OutboxStore;
+  /** The announcement's targeting and send, as one transaction. */
+  unitOfWork: UnitOfWork;
   content: ContentStore;
   sharing: SharingStore;
   /** Where tracked links live (the share's link). */

@@ -1,9 +1,11 @@
 import type { AuditLog } from './audit-log';
+import type { CampaignStore } from './campaigns';
 import type { CanvasStore } from './canvas';
 import type { CoachSettingsStore } from './coach-settings';
 import type { ContentStore } from './content';
 import type { GamificationStore } from './gamification';
 import type { OutboxStore } from './outbox';
+import type { SparringStore } from './sparring';
 import type { Store } from './store';
 
 /**
@@ -22,6 +24,10 @@ export interface TransactionStores {
   canvas: CanvasStore;
   coachSettings: CoachSettingsStore;
   gamification: GamificationStore;
+  /** Human sparring requests: an answer commits with the reply it queues. */
+  sparring: SparringStore;
+  /** Recruitment campaigns: an announcement's targeting commits with the messages it queues. */
+  campaigns: CampaignStore;
 }
 
 /**

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type SQL } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { ChallengeView, DrawView } from '../../src/contracts';
+import type { CampaignView, ChallengeView, DrawView, SendProgress } from '../../src/contracts';
 import { rowsOf } from '../../src/db/database';
+import { createSparringStore } from '../../src/db/sparring-store';
 import { createUnitOfWork } from '../../src/db/unit-of-work';
 import { DEFAULT_CANVAS } from '../../src/domain/canvas';
 import { DEFAULT_GAMIFICATION_SETTINGS } from '../../src/domain/gamification';
@@ -13,7 +14,8 @@ import { insertItem } from '../support/content-fixtures';
 import { addMembers, addShares, challengeBody, comms, DAY, org } from './gamification-support';
 
 // An admin change, its audit entry and the messages it causes are one unit of work
-// (src/ports/unit-of-work.ts). Here the audit log's append or the outbox's enqueue fails inside it,
+// (src/ports/unit-of-work.ts), and so are a sparring answer and its reply, and a campaign's targeting
+// and its announcement. Here the audit log's append or the outbox's enqueue fails inside it,
 // after writing its own rows (as a crash between the writes would): nothing of the change stays, and
 // the API answers a plain 500 with a correlation id. With nothing failing, the change, its audit entry
 // and its messages are all stored.
@@ -307,6 +309,142 @@ describe('an admin change, its audit entry and its messages commit together', ()
       expect(await c.stored(), c.action).toBeGreaterThan(before.stored);
       expect(await auditCount(c.action), c.action).toBe(before.audit + 1);
     }
+  });
+
+  it('keeps a sparring request open, with no reply queued, when the reply cannot be enqueued', async () => {
+    const t = app.tenantId;
+    const asker = ambassadors[0]!;
+    const { request } = await createSparringStore(app.database.db).create(t, {
+      personId: asker.id,
+      language: 'da',
+      network: 'linkedin',
+      draft: 'Stolt af holdet i dag.',
+      findings: [],
+      requestKey: randomUUID(),
+      at: new Date(),
+    });
+    const key = `sparring-reply:${request.id}`;
+    const requestState = async () => ({
+      request: await rows<{ status: string; reply: string | null; answered_by: string | null }>(sql`
+        select status, reply, answered_by from sparring_requests where tenant_id = ${t} and id = ${request.id}`),
+      messages: await rows<{ recipient_person_id: string; payload: { kind: string; requestId: number } }>(sql`
+        select recipient_person_id, payload from outbox_messages
+        where tenant_id = ${t} and idempotency_key = ${key}`),
+      sends: await count(sql`
+        select count(*)::int as n from outbox_sends where tenant_id = ${t} and idempotency_key = ${key}`),
+    });
+    const answer = (reply: string) =>
+      app.api(`/api/admin/sparring/${request.id}/reply`, {
+        method: 'POST',
+        token: commsToken,
+        headers: { 'accept-language': 'da' },
+        json: { reply },
+      });
+
+    failing = 'outbox';
+    await expectCleanFailure(await answer('Lost'));
+    expect(await requestState()).toEqual({
+      request: [{ status: 'open', reply: null, answered_by: null }],
+      messages: [],
+      sends: 0,
+    });
+
+    // The request is still open, so the answer is taken now, with its one reply message.
+    failing = null;
+    const res = await answer('  Flot! Nævn gerne holdlederen.  ');
+    expect(res.status, await res.clone().text()).toBe(200);
+    expect(await res.json()).toMatchObject({
+      id: request.id,
+      status: 'answered',
+      reply: 'Flot! Nævn gerne holdlederen.',
+    });
+    expect(await requestState()).toEqual({
+      request: [{ status: 'answered', reply: 'Flot! Nævn gerne holdlederen.', answered_by: comms.id }],
+      messages: [
+        { recipient_person_id: asker.id, payload: { kind: 'sparringReply', requestId: request.id } },
+      ],
+      sends: 1,
+    });
+
+    // A second answer is still refused, naming the problem, and queues nothing more.
+    const again = await answer('A second answer');
+    expect(again.status).toBe(409);
+    expect(((await again.json()) as { error: { code: string } }).error.code).toBe('CONFLICT');
+    expect((await requestState()).messages).toHaveLength(1);
+  });
+
+  it('leaves a campaign a draft, targeting nobody, when its announcement cannot be enqueued', async () => {
+    const t = app.tenantId;
+    const create = await app.api('/api/admin/campaigns', {
+      method: 'POST',
+      token: commsToken,
+      json: {
+        name: 'Bliv ambassadør',
+        pitch: { da: { why: 'Fordi', effort: '30 minutter om ugen', support: 'Sparring' } },
+        imageId: null,
+        startsAt: new Date(Date.now() - DAY).toISOString(),
+        endsAt: new Date(Date.now() + 30 * DAY).toISOString(),
+        goalAmbassadors: 8,
+        audience: { departments: ['Finance'] },
+      },
+    });
+    expect(create.status, await create.clone().text()).toBe(201);
+    const campaign = (await create.json()) as CampaignView;
+    const idempotencyKey = randomUUID();
+    const announce = () =>
+      app.api(`/api/admin/campaigns/${campaign.id}/announce`, {
+        method: 'POST',
+        token: commsToken,
+        json: { channelIds: [], personal: 'chat', idempotencyKey },
+      });
+    const campaignState = async () => ({
+      status: (
+        await rows<{ status: string }>(
+          sql`select status from recruitment_campaigns where tenant_id = ${t} and id = ${campaign.id}`,
+        )
+      )[0]!.status,
+      targeted: await count(sql`
+        select count(*)::int as n from campaign_audience_members
+        where tenant_id = ${t} and campaign_id = ${campaign.id}`),
+      invitations: (
+        await rows<{ id: string }>(sql`
+          select id from invitations where tenant_id = ${t} and campaign_id = ${campaign.id} and status = 'open'`)
+      ).map((r) => r.id),
+      messages: (
+        await rows<{ idempotency_key: string }>(sql`
+          select o.idempotency_key from outbox_messages o join outbox_sends s
+            on s.tenant_id = o.tenant_id and s.id = o.send_id
+          where o.tenant_id = ${t} and s.campaign_id = ${campaign.id}`)
+      ).map((r) => r.idempotency_key),
+      sends: await count(sql`
+        select count(*)::int as n from outbox_sends where tenant_id = ${t} and idempotency_key = ${idempotencyKey}`),
+    });
+
+    failing = 'outbox';
+    await expectCleanFailure(await announce());
+    expect(await campaignState()).toEqual({
+      status: 'draft',
+      targeted: 0,
+      invitations: [],
+      messages: [],
+      sends: 0,
+    });
+
+    // The same press again, twice at once (a double click, two instances), announces it whole and
+    // once: one send, everyone targeted, invited and messaged once.
+    failing = null;
+    const [res, twin] = await Promise.all([announce(), announce()]);
+    expect(res.status, await res.clone().text()).toBe(202);
+    expect(twin.status, await twin.clone().text()).toBe(202);
+    expect(((await twin.json()) as SendProgress).id).toBe(((await res.clone().json()) as SendProgress).id);
+    const state = await campaignState();
+    const finance = org.filter((p) => p.department === 'Finance' && p.accountEnabled);
+    expect(state.status).toBe('running');
+    expect(state.targeted).toBe(finance.length);
+    expect(state.invitations).toHaveLength(finance.length);
+    expect(state.messages.sort()).toEqual(state.invitations.map((id) => `invite:${id}`).sort());
+    expect(state.sends).toBe(1);
+    expect(((await res.json()) as SendProgress).total).toBe(finance.length);
   });
 
   it('rolls a store’s own transaction back to its savepoint inside a unit of work, keeping the rest', async () => {

@@ -11,6 +11,7 @@ import type {
 } from '../../src/contracts';
 import { createCampaignStore } from '../../src/db/campaign-store';
 import { rowsOf } from '../../src/db/database';
+import { createUnitOfWork } from '../../src/db/unit-of-work';
 import { demoApprovers, demoCommsAdmins, generateDemoOrg } from '../../src/demo/demo-org';
 import type { Person } from '../../src/domain/person';
 import type { OutboxMessageInput, OutboxSendInput, OutboxStore } from '../../src/ports/outbox';
@@ -136,7 +137,12 @@ describe('recruitment campaigns', () => {
     request: { channelIds?: string[]; personal: 'none' | 'chat' | 'activityFeed'; idempotencyKey: string },
   ) =>
     announceCampaign(
-      { campaigns: createCampaignStore(app.database.db), clock: { now: () => new Date() }, outbox },
+      {
+        campaigns: createCampaignStore(app.database.db),
+        clock: { now: () => new Date() },
+        outbox,
+        unitOfWork: createUnitOfWork(app.database.db, { decorate: (tx) => ({ ...tx, outbox }) }),
+      },
       {
         tenantId: app.tenantId,
         actorId: comms.id,

@@ -17,6 +17,7 @@ import {
   shares,
 } from '../../src/db/schema';
 import { createSharingStore } from '../../src/db/sharing-store';
+import { createUnitOfWork } from '../../src/db/unit-of-work';
 import {
   DEMO_ANNOUNCE_KEY,
   DEMO_CAMPAIGN_NAME,
@@ -303,6 +304,7 @@ describe('the demo recruitment campaign', () => {
       campaigns: createCampaignStore(db()),
       nominations: createNominationStore(db()),
       outbox: createOutboxStore(db()),
+      unitOfWork: createUnitOfWork(db()),
       content: createContentStore(db()),
       sharing: createSharingStore(db()),
       publicUrl: app.config.publicUrl,

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CampaignView, Funnel, FunnelStage, SendProgress } from '../../src/contracts';
 import { createCampaignStore } from '../../src/db/campaign-store';
 import { rowsOf } from '../../src/db/database';
+import { createUnitOfWork } from '../../src/db/unit-of-work';
 import { generateDemoOrg } from '../../src/demo/demo-org';
 import type { Person } from '../../src/domain/person';
 import type { OutboxStore } from '../../src/ports/outbox';
@@ -63,6 +64,9 @@ describe('campaign funnel', () => {
         campaigns: createCampaignStore(app.database.db),
         clock: { now: () => new Date() },
         outbox: acceptingOutbox,
+        unitOfWork: createUnitOfWork(app.database.db, {
+          decorate: (tx) => ({ ...tx, outbox: acceptingOutbox }),
+        }),
       },
       {
         tenantId: app.tenantId,
