@@ -6,6 +6,7 @@ import { createCoachSettingsStore } from './coach-settings-store';
 import { createContentStore } from './content-store';
 import type { Db } from './database';
 import { createGamificationStore } from './gamification-store';
+import { createNominationStore } from './nomination-store';
 import { createOutboxStore, type OutboxStoreOptions } from './outbox-store';
 import { createSparringStore } from './sparring-store';
 import { createDrizzleStore } from './store';
@@ -32,6 +33,7 @@ function bindStores(tx: Db, options: UnitOfWorkOptions): TransactionStores {
   let gamification: TransactionStores['gamification'] | undefined;
   let sparring: TransactionStores['sparring'] | undefined;
   let campaigns: TransactionStores['campaigns'] | undefined;
+  let nominations: TransactionStores['nominations'] | undefined;
   return {
     get audit() {
       return (audit ??= createAuditLogStore(tx));
@@ -59,6 +61,9 @@ function bindStores(tx: Db, options: UnitOfWorkOptions): TransactionStores {
     },
     get campaigns() {
       return (campaigns ??= createCampaignStore(tx));
+    },
+    get nominations() {
+      return (nominations ??= createNominationStore(tx));
     },
   };
 }

@@ -85,7 +85,10 @@ export interface HttpDeps extends RoleDeps {
   canvas: CanvasStore;
   /** Admin actions: written by admin services, read by Admin → Canvas. */
   audit: AuditLog;
-  /** Admin changes with their audit entries and messages, each as one transaction. */
+  /**
+   * A change with its audit entry and the messages it causes, as one transaction (admin changes,
+   * prize draws, sparring replies, announcements, nominations, joins through a campaign).
+   */
   unitOfWork: UnitOfWork;
   /** Onboarding progress (comms' aggregate; deleted on leave). */
   onboarding: OnboardingRepository;

@@ -4,6 +4,7 @@ import type { CanvasStore } from './canvas';
 import type { CoachSettingsStore } from './coach-settings';
 import type { ContentStore } from './content';
 import type { GamificationStore } from './gamification';
+import type { NominationStore } from './nominations';
 import type { OutboxStore } from './outbox';
 import type { SparringStore } from './sparring';
 import type { Store } from './store';
@@ -28,6 +29,8 @@ export interface TransactionStores {
   sparring: SparringStore;
   /** Recruitment campaigns: an announcement's targeting commits with the messages it queues. */
   campaigns: CampaignStore;
+  /** Nominations and their invitations: a nomination's invitation commits with the message it queues. */
+  nominations: NominationStore;
 }
 
 /**

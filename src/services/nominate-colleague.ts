@@ -12,12 +12,15 @@ import {
 import type { Person } from '../domain/person';
 import type { Nomination, NominationStore } from '../ports/nominations';
 import type { OutboxStore } from '../ports/outbox';
+import type { UnitOfWork } from '../ports/unit-of-work';
 import type { ServiceDeps } from './deps';
 
 /** What nominations and recommendations need. */
 export interface NominationDeps extends ServiceDeps {
+  /** The reads before the nomination (campaign, team depth); the nomination itself is made in `unitOfWork`. */
   nominations: NominationStore;
-  outbox: OutboxStore;
+  /** The nomination, its invitation and the invitation's message, as one transaction. */
+  unitOfWork: UnitOfWork;
 }
 
 export interface NominationInput {
@@ -62,9 +65,9 @@ export async function runningCampaign(deps: NominationDeps, input: { tenantId: s
 
 /**
  * Records a nomination or recommendation whose relation is already checked, and invites the person
- * unless they already hold an open invitation or declined this campaign. The rows are written in one
- * transaction; the invitation message is enqueued after it commits, keyed by the invitation, so a
- * retry of a failed enqueue (the same nominator again) queues it exactly once.
+ * unless they already hold an open invitation or declined this campaign. The nomination, the
+ * invitation and the invitation's message (keyed by the invitation) are one unit of work: should any
+ * write fail, none is stored and the nomination can simply be made again, by anyone.
  */
 export async function recordNomination(
   deps: NominationDeps,
@@ -81,17 +84,15 @@ export async function recordNomination(
   const now = deps.clock.now();
   const note = normaliseNote(input.note);
 
-  const result = await deps.nominations.transaction(async (tx) => {
-    await tx.lockForNomination(tenantId, nominatorId, campaignId, personId);
-    const standing = await tx.nomineeStanding(tenantId, campaignId, personId);
-    const earlier = await tx.findNomination(tenantId, campaignId, personId, nominatorId);
-    if (earlier) {
-      // Nothing new. If this nomination's invitation is still open, its message is queued again
-      // below (a no-op when it is queued already), which repairs an enqueue that failed last time.
-      const resend = earlier.invitationId !== null && earlier.invitationId === standing.openInvitationId;
-      return { outcome: 'repeat' as const, nomination: resend ? earlier : null };
+  return deps.unitOfWork.run(async (tx) => {
+    const { nominations } = tx;
+    await nominations.lockForNomination(tenantId, nominatorId, campaignId, personId);
+    // Nothing new: an invitation it opened was queued with it, in the same transaction.
+    if (await nominations.findNomination(tenantId, campaignId, personId, nominatorId)) {
+      return 'repeat' as const;
     }
-    const made = await tx.countByNominatorSince(tenantId, nominatorId, nominationWindowStart(now));
+    const standing = await nominations.nomineeStanding(tenantId, campaignId, personId);
+    const made = await nominations.countByNominatorSince(tenantId, nominatorId, nominationWindowStart(now));
     // Suppressed nominations count too, so the limit behaves the same whatever the person did.
     if (overNominationLimit(made)) throw new AppError('RATE_LIMITED', 'nominationDailyLimit');
 
@@ -101,7 +102,7 @@ export async function recordNomination(
     });
     const invitationId =
       decision === 'invite'
-        ? await openInvitation(tx, tenantId, { campaignId, nominee, relation, now })
+        ? await openInvitation(nominations, tenantId, { campaignId, nominee, relation, now })
         : null;
     const nomination: Nomination = {
       id: randomUUID(),
@@ -113,16 +114,13 @@ export async function recordNomination(
       invitationId,
       createdAt: now,
     };
-    if (!(await tx.insertNomination(tenantId, nomination))) {
+    if (!(await nominations.insertNomination(tenantId, nomination))) {
       throw new Error('a nomination of the same pair appeared while its lock was held');
     }
-    return invitationId
-      ? { outcome: 'invited' as const, nomination }
-      : { outcome: 'suppressed' as const, nomination: null };
+    if (!invitationId) return 'suppressed' as const;
+    await enqueueInvitation(tx.outbox, tenantId, nomination, nominator.displayName);
+    return 'invited' as const;
   });
-
-  if (result.nomination) await enqueueInvitation(deps, tenantId, result.nomination, nominator.displayName);
-  return result.outcome;
 }
 
 /**
@@ -130,13 +128,13 @@ export async function recordNomination(
  * opened meanwhile (a campaign's fan-out, say): the partial unique index has the last word.
  */
 async function openInvitation(
-  tx: NominationStore,
+  nominations: NominationStore,
   tenantId: string,
   input: { campaignId: string; nominee: Person; relation: NominationRelation; now: Date },
 ): Promise<string | null> {
   const { campaignId, nominee, relation, now } = input;
   const id = randomUUID();
-  const opened = await tx.insertOpenInvitation(tenantId, {
+  const opened = await nominations.insertOpenInvitation(tenantId, {
     id,
     campaignId,
     personId: nominee.id,
@@ -145,7 +143,7 @@ async function openInvitation(
     createdAt: now,
   });
   if (!opened) return null;
-  await tx.ensureAudienceMember(tenantId, {
+  await nominations.ensureAudienceMember(tenantId, {
     campaignId,
     personId: nominee.id,
     department: nominee.department,
@@ -157,13 +155,13 @@ async function openInvitation(
 
 /** Queues the nominee's invitation: idempotent on the nomination and on the invitation. */
 async function enqueueInvitation(
-  deps: NominationDeps,
+  outbox: OutboxStore,
   tenantId: string,
   n: Nomination,
   nominatorName: string,
 ) {
   const invitationId = n.invitationId!;
-  await deps.outbox.enqueue(
+  await outbox.enqueue(
     tenantId,
     {
       id: randomUUID(),

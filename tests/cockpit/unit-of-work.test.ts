@@ -3,6 +3,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CampaignView, ChallengeView, DrawView, SendProgress } from '../../src/contracts';
 import { rowsOf } from '../../src/db/database';
+import { recruitmentCampaigns } from '../../src/db/schema';
 import { createSparringStore } from '../../src/db/sparring-store';
 import { createUnitOfWork } from '../../src/db/unit-of-work';
 import { DEFAULT_CANVAS } from '../../src/domain/canvas';
@@ -14,14 +15,15 @@ import { insertItem } from '../support/content-fixtures';
 import { addMembers, addShares, challengeBody, comms, DAY, org } from './gamification-support';
 
 // An admin change, its audit entry and the messages it causes are one unit of work
-// (src/ports/unit-of-work.ts), and so are a sparring answer and its reply, and a campaign's targeting
-// and its announcement. Here the audit log's append or the outbox's enqueue fails inside it,
-// after writing its own rows (as a crash between the writes would): nothing of the change stays, and
-// the API answers a plain 500 with a correlation id. With nothing failing, the change, its audit entry
-// and its messages are all stored.
+// (src/ports/unit-of-work.ts), and so are a sparring answer and its reply, a campaign's targeting
+// and its announcement, a nomination and its invitation message, and a join through a campaign and
+// the campaign's record of it. Here the audit log's append, the outbox's enqueue or the campaign's
+// record of a join fails inside it, after writing its own rows (as a crash between the writes would):
+// nothing of the change stays, and the API answers a plain 500 with a correlation id. With nothing
+// failing, the change, its audit entry and its messages are all stored.
 
 const FAILURE = 'simulated failure inside the unit of work';
-let failing: 'audit' | 'outbox' | null = null;
+let failing: 'audit' | 'outbox' | 'campaigns' | null = null;
 
 /** The real stores, except that the chosen one writes and then throws. */
 function failAfterWriting(stores: TransactionStores): TransactionStores {
@@ -51,22 +53,43 @@ function failAfterWriting(stores: TransactionStores): TransactionStores {
       },
     };
   }
+  if (failing === 'campaigns') {
+    const campaigns = stores.campaigns;
+    return {
+      ...stores,
+      campaigns: {
+        ...campaigns,
+        async recordJoined(tenantId, campaignId, personId, at) {
+          await campaigns.recordJoined(tenantId, campaignId, personId, at);
+          throw new Error(FAILURE);
+        },
+      },
+    };
+  }
   return stores;
 }
 
 const approverUpns = new Set(demoApprovers(org));
 const approver = org.find((p) => approverUpns.has(p.userPrincipalName!.toLowerCase()) && p.id !== comms.id)!;
 const ambassadors = org.filter((p) => p.jobTitle === 'Field Technician').slice(0, 6);
+// A manager and two people two levels below them (IT; no one else here targets IT): one to nominate,
+// one to nominate and then join through the campaign.
+const itManager = org.find((p) => p.jobTitle === 'IT Section Manager A')!;
+const [nominee, joiner] = org.filter(
+  (p) => p.accountEnabled && org.find((lead) => lead.id === p.managerId)?.managerId === itManager.id,
+);
 
 describe('an admin change, its audit entry and its messages commit together', () => {
   let app: TestChorus;
   let commsToken: string;
   let approverToken: string;
+  let managerToken: string;
 
   beforeAll(async () => {
     app = await startTestChorus({}, { transactionStores: failAfterWriting });
     commsToken = await signInAs(app, comms.id);
     approverToken = await signInAs(app, approver.id);
+    managerToken = await signInAs(app, itManager.id);
     await addMembers(app, ambassadors);
     for (const p of ambassadors) await addShares(app, p.id, 2, new Date(Date.now() - 2 * DAY));
   });
@@ -445,6 +468,146 @@ describe('an admin change, its audit entry and its messages commit together', ()
     expect(state.messages.sort()).toEqual(state.invitations.map((id) => `invite:${id}`).sort());
     expect(state.sends).toBe(1);
     expect(((await res.json()) as SendProgress).total).toBe(finance.length);
+  });
+
+  /** A running recruitment campaign, written straight to the database (its announcement has its own test). */
+  async function runningCampaign(): Promise<string> {
+    const id = randomUUID();
+    await app.database.db.insert(recruitmentCampaigns).values({
+      tenantId: app.tenantId,
+      id,
+      name: 'Bliv ambassadør',
+      pitch: { da: { why: 'Fordi', effort: '30 minutter om ugen', support: 'Sparring' } },
+      startsAt: new Date(Date.now() - DAY),
+      endsAt: new Date(Date.now() + 30 * DAY),
+      goalAmbassadors: 8,
+      audience: {},
+      status: 'running',
+    });
+    return id;
+  }
+
+  const nominate = (campaignId: string, personId: string) =>
+    app.api('/api/nominations', {
+      method: 'POST',
+      token: managerToken,
+      json: { campaignId, personId, note: 'Du kan det her' },
+    });
+
+  /** The person's invitations, nominations, audience rows, invitation messages and nomination sends. */
+  async function nominationState(campaignId: string, personId: string) {
+    const t = app.tenantId;
+    return {
+      invitations: await rows<{ id: string; status: string }>(sql`
+        select id, status from invitations
+        where tenant_id = ${t} and campaign_id = ${campaignId} and person_id = ${personId}`),
+      nominations: await rows<{ invitation_id: string | null }>(sql`
+        select invitation_id from nominations
+        where tenant_id = ${t} and campaign_id = ${campaignId} and nominee_id = ${personId}`),
+      audience: await rows<{ joined: boolean }>(sql`
+        select joined_at is not null as joined from campaign_audience_members
+        where tenant_id = ${t} and campaign_id = ${campaignId} and person_id = ${personId}`),
+      messages: (
+        await rows<{ idempotency_key: string }>(sql`
+          select idempotency_key from outbox_messages
+          where tenant_id = ${t} and recipient_person_id = ${personId}
+            and payload->>'kind' = 'campaignInvitation' and payload->>'campaignId' = ${campaignId}`)
+      ).map((r) => r.idempotency_key),
+      sends: await count(sql`
+        select count(*)::int as n from outbox_sends
+        where tenant_id = ${t} and kind = 'nomination' and campaign_id = ${campaignId}`),
+    };
+  }
+
+  it('stores no nomination or invitation when its invitation message cannot be enqueued, and the next try queues it once', async () => {
+    const campaignId = await runningCampaign();
+    failing = 'outbox';
+    await expectCleanFailure(await nominate(campaignId, nominee!.id));
+    expect(await nominationState(campaignId, nominee!.id)).toEqual({
+      invitations: [],
+      nominations: [],
+      audience: [],
+      messages: [],
+      sends: 0,
+    });
+
+    // Nothing was left to make the next try a repeat: it invites, with the one message.
+    failing = null;
+    const res = await nominate(campaignId, nominee!.id);
+    expect(res.status, await res.clone().text()).toBe(202);
+    const state = await nominationState(campaignId, nominee!.id);
+    expect(state.invitations).toHaveLength(1);
+    const [invitation] = state.invitations;
+    expect(state).toEqual({
+      invitations: [{ id: invitation!.id, status: 'open' }],
+      nominations: [{ invitation_id: invitation!.id }],
+      audience: [{ joined: false }],
+      messages: [`invite:${invitation!.id}`],
+      sends: 1,
+    });
+
+    // The same nomination again answers the same and adds nothing.
+    expect((await nominate(campaignId, nominee!.id)).status).toBe(202);
+    expect(await nominationState(campaignId, nominee!.id)).toEqual(state);
+  });
+
+  it('keeps a person out of the program when joining through a campaign cannot record the join, and the next try joins once', async () => {
+    const t = app.tenantId;
+    const campaignId = await runningCampaign();
+    expect((await nominate(campaignId, joiner!.id)).status).toBe(202);
+    const joinerToken = await signInAs(app, joiner!.id);
+    const program = (await (await app.api('/api/program', { token: joinerToken })).json()) as {
+      guidelines: { version: number };
+    };
+    const join = () =>
+      app.api('/api/membership', {
+        method: 'POST',
+        token: joinerToken,
+        json: { guidelinesVersion: program.guidelines.version, networks: ['linkedin'], campaignId },
+      });
+    const joinState = async () => ({
+      memberships: await count(sql`
+        select count(*)::int as n from memberships where tenant_id = ${t} and person_id = ${joiner!.id}`),
+      consents: await count(sql`
+        select count(*)::int as n from consents where tenant_id = ${t} and person_id = ${joiner!.id}`),
+      joinedEvents: await count(sql`
+        select count(*)::int as n from activity_events
+        where tenant_id = ${t} and person_id = ${joiner!.id} and type = 'joined'`),
+      welcomes: await count(sql`
+        select count(*)::int as n from jobs where tenant_id = ${t} and dedupe_key = ${`welcome:${joiner!.id}`}`),
+      invitations: (await nominationState(campaignId, joiner!.id)).invitations.map((i) => i.status),
+      audience: (await nominationState(campaignId, joiner!.id)).audience,
+    });
+
+    failing = 'campaigns';
+    await expectCleanFailure(await join());
+    expect(await joinState()).toEqual({
+      memberships: 0,
+      consents: 0,
+      joinedEvents: 0,
+      welcomes: 0,
+      invitations: ['open'],
+      audience: [{ joined: false }],
+    });
+
+    failing = null;
+    const res = await join();
+    expect(res.status, await res.clone().text()).toBe(201);
+    const joined = {
+      memberships: 1,
+      consents: 1,
+      joinedEvents: 1,
+      welcomes: 1,
+      invitations: ['joined'],
+      audience: [{ joined: true }],
+    };
+    expect(await joinState()).toEqual(joined);
+
+    // Joining again is refused, naming the problem, and changes nothing.
+    const again = await join();
+    expect(again.status).toBe(409);
+    expect(((await again.json()) as { error: { code: string } }).error.code).toBe('ALREADY_MEMBER');
+    expect(await joinState()).toEqual(joined);
   });
 
   it('rolls a store’s own transaction back to its savepoint inside a unit of work, keeping the rest', async () => {

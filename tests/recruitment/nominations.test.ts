@@ -2,12 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNominationStore } from '../../src/db/nomination-store';
-import { createOutboxStore } from '../../src/db/outbox-store';
+import { createUnitOfWork } from '../../src/db/unit-of-work';
 import {
   campaignAudienceMembers,
   invitations,
   nominations,
   outboxMessages,
+  outboxSends,
   people,
   recruitmentCampaigns,
 } from '../../src/db/schema';
@@ -15,7 +16,7 @@ import { generateDemoOrg } from '../../src/demo/demo-org';
 import { compareTeamMembers } from '../../src/domain/nomination';
 import type { Person } from '../../src/domain/person';
 import { systemClock } from '../../src/ports/clock';
-import type { OutboxMessageInput, OutboxSendInput, OutboxStore } from '../../src/ports/outbox';
+import type { OutboxMessageInput, OutboxSendInput } from '../../src/ports/outbox';
 import { nominateColleague } from '../../src/services/nominate-colleague';
 import { recommendColleague } from '../../src/services/recommend-colleague';
 import { signInAs, startTestChorus, type TestChorus } from '../support/chorus';
@@ -522,34 +523,78 @@ describe('My team and nominations', () => {
     }
   });
 
-  it('enqueues the invitation with the nominator, relation and note; a failed enqueue is repaired by a retry', async () => {
-    // The service over the real store, with an outbox that records calls (and fails when told to).
+  it('enqueues the invitation with the nominator, relation and note, in one transaction with the nomination', async () => {
+    // The service over the real stores, with an outbox that records what it queued and, when told to,
+    // fails after writing its rows (as a crash between the writes would).
     const calls: { send: OutboxSendInput; messages: OutboxMessageInput[] }[] = [];
     let failNext = false;
-    const outbox: OutboxStore = {
-      ...createOutboxStore(db()),
-      async enqueue(_tenantId, send, messages) {
-        if (failNext) {
-          failNext = false;
-          throw new Error('database went away');
-        }
-        calls.push({ send, messages });
-        return { sendId: send.id, created: true };
+    const unitOfWork = createUnitOfWork(db(), {
+      decorate: (stores) => {
+        const outbox = stores.outbox;
+        return {
+          ...stores,
+          outbox: {
+            ...outbox,
+            async enqueue(tenantId, send, messages) {
+              const queued = await outbox.enqueue(tenantId, send, messages);
+              if (failNext) {
+                failNext = false;
+                throw new Error('database went away');
+              }
+              calls.push({ send, messages });
+              return queued;
+            },
+          },
+        };
       },
+    });
+    const deps = {
+      store: app.store,
+      clock: systemClock,
+      nominations: createNominationStore(db()),
+      unitOfWork,
     };
-    const deps = { store: app.store, clock: systemClock, nominations: createNominationStore(db()), outbox };
     const campaignId = await insertCampaign();
     const nominee = staff[21]!;
     const input = { tenantId: app.tenantId, campaignId, personId: nominee.id, note: ' Du kan det her ' };
+    const invitationMessages = () =>
+      db()
+        .select()
+        .from(outboxMessages)
+        .where(
+          and(eq(outboxMessages.tenantId, app.tenantId), eq(outboxMessages.recipientPersonId, nominee.id)),
+        );
 
+    const nominationSends = async () =>
+      (
+        await db()
+          .select()
+          .from(outboxSends)
+          .where(and(eq(outboxSends.tenantId, app.tenantId), eq(outboxSends.kind, 'nomination')))
+      ).length;
+
+    const before = { ...(await rowCounts()), sends: await nominationSends() };
     failNext = true;
-    await expect(nominateColleague(deps, { ...input, nominatorId: sectionManager.id })).rejects.toThrow(
+    await expect(nominateColleague(deps, { ...input, nominatorId: cio.id })).rejects.toThrow(
       'database went away',
     );
-    // The rows were committed; the same nominator's retry queues the message, keyed as before.
-    const [invitation] = await invitationsOf(campaignId, nominee.id);
+    // Nothing of it stays: no invitation without its message, and no nomination that would make the
+    // CIO's next try a repeat.
+    expect({ ...(await rowCounts()), sends: await nominationSends() }).toEqual(before);
+    expect(await invitationsOf(campaignId, nominee.id)).toEqual([]);
+    expect(await nominationsOf(campaignId, nominee.id)).toEqual([]);
+    expect(await invitationMessages()).toEqual([]);
+
+    // Any nominator's try now invites, and the invitation's message is queued with it, once.
+    expect(await nominateColleague(deps, { ...input, nominatorId: sectionManager.id })).toBe('invited');
+    expect(await nominationSends()).toBe(before.sends + 1);
+    const [invitation, ...moreInvitations] = await invitationsOf(campaignId, nominee.id);
     const [nomination] = await nominationsOf(campaignId, nominee.id);
+    expect(moreInvitations).toEqual([]);
     expect(invitation!.status).toBe('open');
+    expect(nomination!.invitationId).toBe(invitation!.id);
+    expect((await invitationMessages()).map((m) => m.idempotencyKey)).toEqual([`invite:${invitation!.id}`]);
+    // A repeat by the same nominator adds nothing.
     expect(await nominateColleague(deps, { ...input, nominatorId: sectionManager.id })).toBe('repeat');
     expect(calls).toHaveLength(1);
     expect(calls[0]!.send).toMatchObject({
@@ -598,5 +643,6 @@ describe('My team and nominations', () => {
       .where(and(eq(invitations.tenantId, app.tenantId), eq(invitations.id, invitation!.id)));
     expect(await nominateColleague(deps, { ...input, nominatorId: sectionManager.id })).toBe('repeat');
     expect(calls).toHaveLength(2);
+    expect(await invitationMessages()).toHaveLength(1);
   });
 });
