@@ -3,7 +3,7 @@ import type { TicketRule } from '../domain/prize-draw';
 import type { Clock } from '../ports/clock';
 import type { ChallengeRecord } from '../ports/gamification';
 import type { UnitOfWork } from '../ports/unit-of-work';
-import { recordAudit } from './record-audit';
+import { writeAudited } from './record-audit';
 
 /**
  * Comms creates a challenge: a period, a hashtag, the shares that qualify and the ticket rule for its
@@ -39,23 +39,20 @@ export async function createChallenge(
     createdBy: input.actorId,
     createdAt: deps.clock.now(),
   };
-  await deps.unitOfWork.run(async (tx) => {
-    await tx.gamification.createChallenge(input.tenantId, record);
-    await recordAudit(
-      { audit: tx.audit, clock: deps.clock },
-      {
-        tenantId: input.tenantId,
-        actorId: input.actorId,
-        action: 'challenge.created',
-        subject: record.id,
-        data: {
-          startsAt: record.startsAt.toISOString(),
-          endsAt: record.endsAt.toISOString(),
-          threshold: record.threshold,
-          ticketRule: record.ticketRule,
-        },
+  await writeAudited(
+    deps,
+    input,
+    (tx) => tx.gamification.createChallenge(input.tenantId, record),
+    () => ({
+      action: 'challenge.created',
+      subject: record.id,
+      data: {
+        startsAt: record.startsAt.toISOString(),
+        endsAt: record.endsAt.toISOString(),
+        threshold: record.threshold,
+        ticketRule: record.ticketRule,
       },
-    );
-  });
+    }),
+  );
   return record;
 }

@@ -5,7 +5,7 @@ import type { Clock } from '../ports/clock';
 import type { CoachSettingsStore } from '../ports/coach-settings';
 import type { UnitOfWork } from '../ports/unit-of-work';
 import { getCoachSettings } from './get-coach-settings';
-import { recordAudit } from './record-audit';
+import { changedFields, writeAudited } from './record-audit';
 
 /** A list without blanks and without repeats that differ only in case; the first spelling is kept. */
 function distinct(values: readonly string[]): string[] {
@@ -50,25 +50,14 @@ export async function updateCoachSettings(
     suggestedHashtags: distinct(s.suggestedHashtags ?? before.suggestedHashtags ?? []),
     disclosureMarks: { da: marks.da.trim(), en: marks.en.trim() },
   };
-  const changed = (Object.keys(settings) as (keyof CoachSettings)[]).filter(
-    (key) => JSON.stringify(before[key]) !== JSON.stringify(settings[key]),
+  const changed = changedFields(before, settings);
+  const stored = await writeAudited(
+    deps,
+    input,
+    (tx) =>
+      tx.coachSettings.put(input.tenantId, settings, { updatedBy: input.actorId, at: deps.clock.now() }),
+    () => ({ action: CANVAS_AUDIT_ACTIONS.coachSettingsUpdated, data: { changed } }),
   );
-  const stored = await deps.unitOfWork.run(async (tx) => {
-    const stored = await tx.coachSettings.put(input.tenantId, settings, {
-      updatedBy: input.actorId,
-      at: deps.clock.now(),
-    });
-    await recordAudit(
-      { audit: tx.audit, clock: deps.clock },
-      {
-        tenantId: input.tenantId,
-        actorId: input.actorId,
-        action: CANVAS_AUDIT_ACTIONS.coachSettingsUpdated,
-        data: { changed },
-      },
-    );
-    return stored;
-  });
   const { updatedAt, updatedBy: _updatedBy, ...saved } = stored;
   return { settings: saved, updatedAt };
 }

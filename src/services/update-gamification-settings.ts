@@ -2,7 +2,7 @@ import type { GamificationSettings } from '../domain/gamification';
 import type { Clock } from '../ports/clock';
 import type { GamificationStore } from '../ports/gamification';
 import type { UnitOfWork } from '../ports/unit-of-work';
-import { recordAudit } from './record-audit';
+import { changedFields, writeAudited } from './record-audit';
 
 /**
  * Saves gamification's settings (comms, from Admin). The input is already checked by the contract.
@@ -23,24 +23,16 @@ export async function updateGamificationSettings(
   };
   const before = (await deps.gamification.getSettings(input.tenantId))?.settings ?? null;
   // The switches and points are not personal data: the audit keeps the old and new values.
-  const changed = (Object.keys(settings) as (keyof GamificationSettings)[]).filter(
-    (key) => JSON.stringify(before?.[key]) !== JSON.stringify(settings[key]),
+  const changed = changedFields(before, settings);
+  const stored = await writeAudited(
+    deps,
+    input,
+    (tx) =>
+      tx.gamification.putSettings(input.tenantId, settings, {
+        updatedBy: input.actorId,
+        at: deps.clock.now(),
+      }),
+    () => ({ action: 'gamification.updated', data: { changed, before, after: settings } }),
   );
-  const stored = await deps.unitOfWork.run(async (tx) => {
-    const stored = await tx.gamification.putSettings(input.tenantId, settings, {
-      updatedBy: input.actorId,
-      at: deps.clock.now(),
-    });
-    await recordAudit(
-      { audit: tx.audit, clock: deps.clock },
-      {
-        tenantId: input.tenantId,
-        actorId: input.actorId,
-        action: 'gamification.updated',
-        data: { changed, before, after: settings },
-      },
-    );
-    return stored;
-  });
   return { settings: stored.settings, updatedAt: stored.updatedAt };
 }
