@@ -3,7 +3,8 @@
  * key, group-committed click insert before the 302) against a bare Node http server answering 302,
  * with 100 concurrent connections, in the same run. Afterwards every 302 must be a stored click.
  *
- * Standalone: `npx tsx tests/bench/redirect.ts` prints JSON (BENCH_DATABASE_URL for a Postgres server).
+ * Standalone: `npx tsx tests/bench/redirect.ts` prints JSON (BENCH_DATABASE_URL for a Postgres server;
+ * BENCH_SETUP_SQL for statements run on the fresh database before the app starts).
  */
 import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -11,6 +12,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { sql } from 'drizzle-orm';
 import type { DatabaseConfig } from '../../src/config/config';
 import { migrate, openDatabase } from '../../src/db/database';
 import { DEMO_TENANT_ID } from '../../src/demo/demo-org';
@@ -113,6 +115,11 @@ export async function benchRedirect(
     // The app's own migrations run on this database first, then the item and a tracked link.
     const codes = await withDatabase(config, async (h) => {
       await migrate(h.db);
+      // Experiments on the click table's shape, e.g. BENCH_SETUP_SQL="drop index clicks_item_idx;
+      // drop index clicks_person_idx" (statements split on ';', run once on the bench's own database).
+      for (const statement of (process.env['BENCH_SETUP_SQL'] ?? '').split(';')) {
+        if (statement.trim()) await h.db.execute(sql.raw(statement));
+      }
       const itemId = await insertItem(h.db, DEMO_TENANT_ID, {
         title: 'Redirect benchmark',
         linkUrl: 'https://nordlys.example/nyheder/havvind?ref=bench',
